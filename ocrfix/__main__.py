@@ -1,0 +1,5 @@
+"""``python -m ocrfix``."""
+
+from ocrfix.cli import run
+
+run()

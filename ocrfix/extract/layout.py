@@ -1,0 +1,50 @@
+"""Lines of a document with their offsets, and the evidence records that point into them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ocrfix.extract.keywords import fold
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: 1-based ``number``, character offset ``start`` of its first char."""
+
+    number: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` (newline excluded) with its position."""
+    lines, offset = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        lines.append(Line(number, offset, raw.rstrip("\r")))
+        offset += len(raw) + 1
+    return lines
+
+
+def evidence(
+    first: Line, last: Line | None = None, *, start: int = 0, end: int | None = None
+) -> dict:
+    """Where a value was read: first line number and the character span in the whole text.
+
+    ``start`` is a column in ``first``; ``end`` a column in ``last`` (default: its end).
+    """
+    last = last or first
+    stop = last.start + (len(last.text) if end is None else end)
+    begin = first.start + start
+    return {"line": first.number, "start": begin, "end": stop}

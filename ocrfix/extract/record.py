@@ -1,0 +1,107 @@
+"""Compose the field readers into one JSON-ready record (issue 5)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ocrfix.extract.addressees import extract_addressees, find_addressee_line
+from ocrfix.extract.doc_type import extract_doc_type, find_type_line
+from ocrfix.extract.found import MISSING, Found, warning
+from ocrfix.extract.header import header_lines
+from ocrfix.extract.issuer import extract_issuer
+from ocrfix.extract.keywords import is_marked
+from ocrfix.extract.layout import split_lines
+from ocrfix.extract.number import extract_number
+from ocrfix.extract.place_date import extract_place_date
+from ocrfix.extract.recipients import extract_recipients, find_recipients_line
+from ocrfix.extract.references import extract_references
+from ocrfix.extract.schema import FIELDS, SCHEMA_VERSION
+from ocrfix.extract.signer import extract_signer
+from ocrfix.extract.symbols import symbol_year, type_code
+from ocrfix.extract.title import find_summary_line, title_after_type_line, title_from_summary
+
+REQUIRED = ("doc_type", "number", "issuer", "issued_date", "title", "signer")
+GARBLED_FACTOR = 0.85  # diacritic-free input: every value is less certain
+
+
+def _line_of(found: Found) -> int | None:
+    return found.evidence["line"] if found.evidence else None
+
+
+def _consistency(number: Found, date: Found) -> list[dict]:
+    year = symbol_year(number.value) if number.value else None
+    if year and date.value and int(date.value[:4]) != year:
+        return [
+            warning(
+                "number", "year_mismatch", f"symbol year {year} differs from the date {date.value}"
+            )
+        ]
+    return []
+
+
+def extract_record(text: str, *, source: str | None = None) -> dict:
+    """The structured record of one document's text (clean, repaired or raw OCR)."""
+    text = unicodedata.normalize("NFC", text)
+    lines = split_lines(text)
+    header = header_lines(lines)
+    stripped = not is_marked(" ".join(line.text for line in header))
+
+    number = extract_number(header, stripped=stripped)
+    place, issued_date = extract_place_date(header)
+    summary_line = find_summary_line(header)
+    type_line = find_type_line(header)
+    symbol_code = type_code(number.value) if number.value else None
+    addressee_line = find_addressee_line(lines)
+    doc_type, doc_type_code = extract_doc_type(type_line, symbol_code, summary_line, addressee_line)
+    if type_line:
+        title = title_after_type_line(lines, type_line[0], type_line[2])
+    elif summary_line:
+        stops = {n for n in (_line_of(number), _line_of(issued_date)) if n}
+        title = title_from_summary(lines, summary_line, stops)
+    else:
+        title = MISSING
+    field_lines = [
+        _line_of(number),
+        _line_of(issued_date),
+        summary_line and summary_line.number,
+        type_line and type_line[0].number,
+    ]
+    issuer, issuer_parent = extract_issuer(header, min((n for n in field_lines if n), default=15))
+    recipients = extract_recipients(lines)
+    signer = extract_signer(lines, find_recipients_line(lines))
+    found = {
+        "doc_type": doc_type,
+        "doc_type_code": doc_type_code,
+        "number": number,
+        "issuer": issuer,
+        "issuer_parent": issuer_parent,
+        "place": place,
+        "issued_date": issued_date,
+        "title": title,
+        "addressees": extract_addressees(lines),
+        "recipients": recipients,
+        "signer": signer,
+    }
+    references = extract_references(text, own_number=number.value)
+    warnings = [w for f in found.values() for w in f.warnings]
+    warnings += _consistency(number, issued_date)
+    reported = {w["field"] for w in warnings}
+    warnings += [
+        warning(name, "missing", f"no {name} found")
+        for name in REQUIRED
+        if found[name].value is None and name not in reported
+    ]
+    factor = GARBLED_FACTOR if stripped else 1.0
+    confidence = {name: round(found[name].confidence * factor, 3) for name in found}
+    confidence["references"] = round((0.9 if references else 0.5) * factor, 3)
+    evidence = {name: found[name].evidence for name in found}
+    evidence["references"] = None
+    record = {"schema_version": SCHEMA_VERSION, "source": source}
+    record.update({name: found[name].value for name in found})
+    record["references"] = references
+    record.update(
+        confidence={k: confidence[k] for k in FIELDS},
+        evidence={k: evidence[k] for k in FIELDS},
+        warnings=warnings,
+    )
+    return record

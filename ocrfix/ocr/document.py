@@ -1,0 +1,112 @@
+"""One file → :class:`OcrDocument`: pages are read, preprocessed and recognised one at a
+time; a page that fails or times out is recorded and the others still come out."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from ocrfix.exceptions import MissingDependencyError, OcrfixError
+from ocrfix.ocr.engine import OcrEngine
+from ocrfix.ocr.layout import page_text
+from ocrfix.ocr.model import OcrDocument, OcrPage
+from ocrfix.ocr.tesseract import EngineTimeout, TesseractEngine
+from ocrfix.pages import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Kind, Page, detect_kind, iter_pages
+from ocrfix.pages import text_layer as pdf_text_layer
+from ocrfix.preprocess import PreprocessOptions, preprocess
+
+DEFAULT_PAGE_TIMEOUT = 180.0
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """Everything ``ocr_file`` needs; the CLI only translates its flags into this."""
+
+    lang: str = "vie"
+    dpi: int = DEFAULT_DPI
+    force_ocr: bool = False
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    preprocess: PreprocessOptions = field(default_factory=PreprocessOptions)
+    debug_images: str | None = None
+    engine: OcrEngine | None = None  # default: Tesseract
+
+
+def _debug_sink(folder: str | None, path: Path, number: int) -> Callable | None:
+    if folder is None:
+        return None
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    counter = iter(range(100))
+
+    def write(step: str, image: np.ndarray) -> None:
+        name = target / f"{path.stem}-p{number:04d}-{next(counter):02d}-{step}.png"
+        pixels = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
+        cv2.imwrite(str(name), pixels)
+
+    return write
+
+
+def _failed(number: int, error: OcrfixError, seconds: float = 0.0, **flags: bool) -> OcrPage:
+    return OcrPage(number, error=str(error), error_kind=error.kind, seconds=seconds, **flags)
+
+
+def ocr_page(page: Page, path: Path, options: OcrOptions) -> OcrPage:
+    """Preprocess and recognise one page; never raises for a page-level failure."""
+    if page.error is not None:
+        return _failed(page.number, page.error)
+    start = time.perf_counter()
+    engine = options.engine or TesseractEngine()
+    debug = _debug_sink(options.debug_images, path, page.number)
+    assert page.image is not None
+    prepared = preprocess(page.image, options.preprocess, dpi=page.dpi, debug=debug)
+    try:
+        words = engine.recognise(
+            prepared.image, lang=options.lang, timeout=options.page_timeout, dpi=page.dpi
+        )
+    except EngineTimeout as exc:
+        error = EngineTimeout(exc.message, path=str(path), page=page.number)
+        return _failed(page.number, error, time.perf_counter() - start, timed_out=True)
+    except MissingDependencyError:
+        raise
+    except OcrfixError as exc:
+        error = type(exc)(exc.message, path=str(path), page=page.number)
+        return _failed(page.number, error, time.perf_counter() - start)
+    return OcrPage(
+        page.number,
+        text=page_text(words),
+        words=words,
+        seconds=time.perf_counter() - start,
+        rotation=prepared.rotation,
+        skew=prepared.skew,
+    )
+
+
+def ocr_file(path: str | Path, *, options: OcrOptions | None = None) -> OcrDocument:
+    """OCR every page of ``path`` (PDF, TIFF, PNG, JPEG).
+
+    A PDF page that already has a text layer keeps it unless ``force_ocr``. Whole-file
+    problems (missing, empty, corrupt, encrypted, unknown kind) raise an ``InputError``;
+    page problems are recorded on the page.
+    """
+    opts = options or OcrOptions()
+    file = Path(path)
+    layer: list[str] = []
+    if not opts.force_ocr and detect_kind(file) is Kind.PDF:
+        layer = pdf_text_layer(file)
+    pages = [
+        OcrPage(n, text=unicodedata.normalize("NFC", t), source="text-layer")
+        for n, t in enumerate(layer, 1)
+        if t
+    ]
+    if not layer or len(pages) < len(layer):
+        wanted = {n for n, t in enumerate(layer, 1) if not t} or None
+        scans = iter_pages(file, opts.dpi, max_pixels=opts.max_pixels, only=wanted)
+        pages += [ocr_page(page, file, opts) for page in scans]
+    return OcrDocument(str(file), sorted(pages, key=lambda p: p.number))

@@ -1,0 +1,174 @@
+"""Reading order of a page from word boxes.
+
+Words are grouped into visual rows; a row whose words fall apart at one wide gap is a
+two-column row. Consecutive two-column rows (with the one-column rows that sit wholly in one
+of their columns, such as "V/v ..." under "Số: ...") form a zone, read left column first, then
+right column: the issuer and the national motto of an administrative header, or the recipients
+and the signature block of its footer, never end up glued on one line. Other rows are read top
+to bottom; rows with three or more parts (tables) are read across.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import dataclass, field
+from statistics import median
+
+from ocrfix.ocr.model import OcrWord
+
+COLUMN_GAP = 2.5  # a gap this many word heights wide separates columns
+JOIN_GAP = 1.2  # a one-column row this close (in word heights) continues a column
+ZONE_GAP = 3.0  # a two-column row this close continues the zone (across a blank line)
+
+
+@dataclass
+class Row:
+    """Words on one visual line, left to right, split into parts at column gaps."""
+
+    parts: list[list[OcrWord]]
+
+    @property
+    def top(self) -> int:
+        return min(w.box[1] for p in self.parts for w in p)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.box[3] for p in self.parts for w in p)
+
+    @property
+    def left(self) -> int:
+        return self.parts[0][0].box[0]
+
+    @property
+    def right(self) -> int:
+        return max(w.box[2] for w in self.parts[-1])
+
+
+@dataclass
+class Block:
+    """Lines read as a unit: a column of a zone, or a run of full-width rows."""
+
+    kind: str  # "left", "right" or "rows"
+    lines: list[list[OcrWord]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(w.text for w in line) for line in self.lines)
+
+
+def _rows(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
+    """Cluster words into rows by vertical overlap, top to bottom."""
+    rows: list[list[OcrWord]] = []
+    spans: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        centre = (word.box[1] + word.box[3]) / 2
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom = spans[i]
+            if top - 0.15 * height <= centre <= bottom + 0.15 * height:
+                rows[i].append(word)
+                # Track the row's core band, not tall outliers (accents, stray marks).
+                mid = median((w.box[1] + w.box[3]) / 2 for w in rows[i])
+                spans[i] = (mid - height / 2, mid + height / 2)
+                break
+        else:
+            rows.append([word])
+            spans.append((centre - height / 2, centre + height / 2))
+    return [sorted(r, key=lambda w: w.box[0]) for r in rows]
+
+
+def _split(row: list[OcrWord], gap: float) -> list[list[OcrWord]]:
+    parts = [[row[0]]]
+    for prev, word in itertools.pairwise(row):
+        if word.box[0] - prev.box[2] > gap:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def _extent(words: list[OcrWord]) -> tuple[int, int, int, int]:
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
+            max(w.box[2] for w in words), max(w.box[3] for w in words))  # fmt: skip
+
+
+@dataclass
+class _Zone:
+    """A two-column stretch being read: its columns and the free band between them."""
+
+    left: Block
+    right: Block
+    left_end: int
+    right_start: int
+
+    def add_row(self, row: Row) -> None:
+        self.left.lines.append(row.parts[0])
+        self.right.lines.append(row.parts[1])
+        self.left_end = max(self.left_end, _extent(row.parts[0])[2])
+        self.right_start = min(self.right_start, _extent(row.parts[1])[0])
+
+    def column(self, line: list[OcrWord]) -> Block | None:
+        """The column a one-part line sits wholly inside, if any."""
+        left, _, right, _ = _extent(line)
+        if right < self.right_start:
+            return self.left
+        if left > self.left_end:
+            return self.right
+        return None
+
+
+def _start_zone(row: Row, blocks: list[Block], join: float) -> _Zone:
+    """A zone from a two-column row, taking over the lines just above it that sit in one
+    of its columns (a signature title printed a little higher than "Nơi nhận:")."""
+    zone = _Zone(Block("left"), Block("right"), 0, 1 << 30)
+    zone.add_row(row)
+    top = row.top
+    while blocks and blocks[-1].kind == "rows":
+        line = blocks[-1].lines[-1]
+        _, line_top, _, line_bottom = _extent(line)
+        column = zone.column(line)
+        if column is None or top - line_bottom > join:
+            break
+        column.lines.insert(0, blocks[-1].lines.pop())
+        top = line_top
+        if not blocks[-1].lines:
+            blocks.pop()
+    blocks += [zone.left, zone.right]
+    return zone
+
+
+def order_blocks(words: list[OcrWord]) -> list[Block]:
+    """Blocks of ``words`` in reading order."""
+    words = [w for w in words if w.text.strip()]
+    if not words:
+        return []
+    height = median(w.height for w in words) or 1
+    join, zone_gap = JOIN_GAP * height, ZONE_GAP * height
+    rows = [Row(_split(r, COLUMN_GAP * height)) for r in _rows(words, height)]
+    blocks: list[Block] = []
+    zone: _Zone | None = None
+    last_bottom = rows[0].top
+    for row in rows:
+        gap, last_bottom = row.top - last_bottom, row.bottom
+        if len(row.parts) == 2:
+            if zone is not None and gap <= zone_gap:
+                zone.add_row(row)
+            else:
+                zone = _start_zone(row, blocks, join)
+            continue
+        line = [w for part in row.parts for w in part]
+        column = zone.column(line) if zone is not None and gap <= join else None
+        if column is not None:
+            column.lines.append(line)
+            continue
+        zone = None
+        if blocks and blocks[-1].kind == "rows" and gap <= join:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block("rows", [line]))
+    return blocks
+
+
+def page_text(words: list[OcrWord]) -> str:
+    """Plain text in reading order: one line per visual line, blank line between blocks."""
+    return unicodedata.normalize("NFC", "\n\n".join(b.text for b in order_blocks(words)))

@@ -1,0 +1,92 @@
+"""Stream the frames of an image file (multi-page TIFF, PNG, JPEG) one at a time."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ocrfix.pages.errors import CorruptFileError, ImageTooLargeError, NoPagesError
+from ocrfix.pages.page import DEFAULT_DPI, Page
+
+
+def _open(path: Path) -> Image.Image:
+    """Open lazily (header only) with Pillow's own bomb check disabled: we check ourselves."""
+    name = str(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+        try:
+            return Image.open(path)
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            raise CorruptFileError(f"cannot decode image: {exc}", path=name) from None
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+
+
+def _frame_dpi(frame: Image.Image, default: int) -> int:
+    dpi = frame.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        value = 0
+    return value if 50 <= value <= 1200 else default
+
+
+def _to_rgb(frame: Image.Image) -> np.ndarray:
+    frame = ImageOps.exif_transpose(frame) if frame.format == "JPEG" else frame
+    if frame.mode not in ("RGB", "L"):
+        frame = frame.convert("RGBA").convert("RGB") if "A" in frame.mode else frame.convert("RGB")
+    if frame.mode == "L":
+        frame = frame.convert("RGB")
+    return np.asarray(frame, dtype=np.uint8).copy()
+
+
+def iter_image_pages(
+    path: Path, *, dpi: int = DEFAULT_DPI, max_pixels: int, only: Collection[int] | None = None
+) -> Iterator[Page]:
+    """Yield each frame as a :class:`Page`; a frame that fails becomes a page with an error.
+
+    The file is opened before the first ``next``, so a corrupt or empty image raises at once.
+    """
+    name = str(path)
+    image = _open(path)
+    frames = getattr(image, "n_frames", 1)
+    if frames < 1:
+        raise NoPagesError("image has no frames", path=name)
+    numbers = [n for n in range(1, frames + 1) if only is None or n in only]
+    return _frames(image, name, numbers, dpi, max_pixels)
+
+
+def _frames(
+    image: Image.Image, name: str, numbers: list[int], dpi: int, max_pixels: int
+) -> Iterator[Page]:
+    with image:
+        for number in numbers:
+            index = number - 1
+            try:
+                image.seek(index)
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise ImageTooLargeError(
+                        f"image is {width}×{height} = {width * height:,} pixels, above the "
+                        f"limit of {max_pixels:,} (possible decompression bomb)",
+                        path=name,
+                        page=number,
+                    )
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                    saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+                    try:
+                        pixels = _to_rgb(image)
+                    finally:
+                        Image.MAX_IMAGE_PIXELS = saved
+                yield Page(number, pixels, dpi=_frame_dpi(image, dpi))
+            except ImageTooLargeError as exc:
+                yield Page(number, dpi=dpi, error=exc)
+            except (OSError, ValueError, SyntaxError, EOFError) as exc:
+                error = CorruptFileError(f"cannot decode page: {exc}", path=name, page=number)
+                yield Page(number, dpi=dpi, error=error)

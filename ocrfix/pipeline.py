@@ -1,0 +1,246 @@
+"""One document through the stages: read or OCR, repair, extract.
+
+The stages are reached only through their contract names (``ocrfix.io.textfile.read_text``,
+``ocrfix.ocr.ocr_file``, ``ocrfix.repair.fix_and_explain``, ``ocrfix.extract.extract_record``),
+imported on first use so that ``import ocrfix.pipeline`` stays cheap in every worker. A
+:class:`Stages` object swaps any of them: tests and benchmarks plug in fake engines without
+Tesseract, and ``RunOptions.plugin`` names such an object by ``"module:attribute"`` so that it
+crosses process and machine boundaries as a string.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ocrfix.exceptions import InputError, OcrfixError, UsageError
+
+Kind = Literal["text", "scan"]
+Status = Literal["ok", "partial", "failed"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything that changes a document's outputs; shared by the API and ``ocrfix run``.
+
+    Frozen and made of plain values, so it pickles to any worker and hashes into resume keys.
+    """
+
+    lang: str = "vie"
+    dpi: int = 300
+    page_timeout: float = 180.0
+    force_ocr: bool = False
+    repair: bool = True
+    keep_raw: bool = False
+    keep_words: bool = False
+    plugin: str | None = None  # "module:attribute" naming a Stages object; None = built-in
+
+    def fingerprint(self) -> str:
+        """Canonical JSON of the options, for content-hash keys."""
+        return json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=True)
+
+
+@dataclass(frozen=True)
+class ErrorEntry:
+    """One failure as written to ``errors.jsonl``: file, page (or None), error class, message."""
+
+    file: str
+    page: int | None
+    kind: str
+    message: str
+
+    @classmethod
+    def from_exception(
+        cls, exc: BaseException, *, file: str, page: int | None = None
+    ) -> ErrorEntry:
+        """The entry for ``exc``; an :class:`OcrfixError` supplies its own file, page and kind."""
+        if isinstance(exc, OcrfixError):
+            return cls(exc.path or file, exc.page if exc.page is not None else page, exc.kind,
+                       exc.message)
+        return cls(file, page, type(exc).__name__, str(exc) or repr(exc))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class DocumentResult:
+    """What one document produced; ``errors`` lists page failures that did not stop it."""
+
+    path: str
+    kind: Kind
+    text: str
+    raw_text: str
+    record: dict[str, Any] | None
+    pages: int
+    seconds: float
+    ocr_seconds: float = 0.0
+    confidence: float | None = None
+    words: list[dict[str, Any]] | None = None
+    errors: list[ErrorEntry] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        """``failed`` when no page could be read (then there is no text and no record)."""
+        if not self.errors:
+            return "ok"
+        return "failed" if len({e.page for e in self.errors}) >= self.pages else "partial"
+
+
+# --- built-in stages: thin adapters onto the contract names ---------------------------------
+
+
+def _read_text(path: str) -> str:
+    from ocrfix.io.textfile import read_text
+
+    return read_text(path)
+
+
+def _ocr(path: str, options: RunOptions) -> Any:
+    from ocrfix import ocr
+
+    ocr_options = None
+    options_type = getattr(ocr, "OcrOptions", None)
+    if options_type is not None:
+        wanted = {"lang": options.lang, "dpi": options.dpi, "page_timeout": options.page_timeout,
+                  "force_ocr": options.force_ocr}
+        accepted = {f.name for f in dataclasses.fields(options_type)}
+        ocr_options = options_type(**{k: v for k, v in wanted.items() if k in accepted})
+    return ocr.ocr_file(path, options=ocr_options)
+
+
+def _repair(text: str) -> Any:
+    from ocrfix.repair import fix_and_explain
+
+    return fix_and_explain(text)
+
+
+def _extract(text: str, source: str | None) -> dict[str, Any]:
+    from ocrfix.extract import extract_record
+
+    return extract_record(text, source=source)
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The engines a document goes through; replace any field to plug in another engine."""
+
+    read_text: Callable[[str], str] = _read_text
+    ocr: Callable[[str, RunOptions], Any] = _ocr
+    repair: Callable[[str], Any] = _repair
+    extract: Callable[[str, str | None], dict[str, Any]] = _extract
+
+
+BUILTIN = Stages()
+
+
+def load_stages(spec: str | None) -> Stages:
+    """The :class:`Stages` named by ``"module:attribute"`` (None: the built-in engines)."""
+    if not spec:
+        return BUILTIN
+    module_name, _, attr = spec.partition(":")
+    try:
+        stages = getattr(importlib.import_module(module_name), attr or "STAGES")
+    except (ImportError, AttributeError) as exc:
+        raise UsageError(f"cannot load plugin {spec!r}: {exc}") from exc
+    if not isinstance(stages, Stages):
+        raise UsageError(f"plugin {spec!r} is not an ocrfix.pipeline.Stages object")
+    return stages
+
+
+def detect_kind(path: str | Path) -> Kind:
+    """``"scan"`` for PDF and image files (by their first bytes), ``"text"`` for anything else.
+
+    Raises :class:`InputError` for a missing, unreadable or empty file.
+    """
+    from ocrfix.pages.detect import kind_of_bytes
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except IsADirectoryError as exc:
+        raise InputError("is a folder, not a file", path=str(path)) from exc
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    if not head:
+        raise InputError("empty file", path=str(path))
+    return "scan" if kind_of_bytes(head) is not None else "text"
+
+
+def process_document(path: str | Path, options: RunOptions | None = None, *,
+                     stages: Stages | None = None) -> DocumentResult:
+    """Run one document through the stages.
+
+    Raises :class:`OcrfixError` for a file that cannot be processed at all (missing, empty,
+    corrupt, encrypted, undecodable). Page failures (a corrupt page, a Tesseract timeout) do
+    not raise: the other pages come out and the failures are listed in ``errors``; when every
+    page failed the result's ``status`` is ``"failed"`` and it has no text and no record.
+    """
+    options = options or RunOptions()
+    stages = stages or load_stages(options.plugin)
+    name = str(path)
+    started = time.perf_counter()
+    kind = detect_kind(name)
+    errors: list[ErrorEntry] = []
+    words: list[dict[str, Any]] | None = None
+    ocr_seconds = 0.0
+    if kind == "text":
+        raw, pages = stages.read_text(name), 1
+    else:
+        document = stages.ocr(name, options)
+        raw, pages = document.text, len(document.pages)
+        ocr_seconds = sum(float(getattr(page, "seconds", 0.0) or 0.0) for page in document.pages)
+        errors = page_errors(document, name)
+        if options.keep_words:
+            words = [word_dict(page.number, word) for page in document.pages
+                     for word in (page.words or [])]
+        if not pages:
+            raise InputError("document has no pages", path=name)
+        if len({e.page for e in errors}) >= pages:
+            return DocumentResult(name, kind, "", raw, None, pages,
+                                  time.perf_counter() - started, ocr_seconds, errors=errors)
+    text, confidence = raw, None
+    if options.repair and raw.strip():
+        repaired = stages.repair(raw)
+        text, confidence = repaired.text, mean_confidence(repaired)
+    record = stages.extract(text, name)
+    return DocumentResult(
+        path=name, kind=kind, text=text, raw_text=raw, record=record, pages=pages,
+        seconds=time.perf_counter() - started, ocr_seconds=ocr_seconds, confidence=confidence,
+        words=words, errors=errors,
+    )
+
+
+def page_errors(document: Any, name: str) -> list[ErrorEntry]:
+    """Failed and timed-out pages of an OCR result, one entry per page."""
+    entries = []
+    for page in document.pages:
+        if isinstance(page.error, BaseException):
+            entries.append(ErrorEntry.from_exception(page.error, file=name, page=page.number))
+        elif page.error is not None or getattr(page, "timed_out", False):
+            kind = getattr(page, "error_kind", None) or "OcrError"
+            entries.append(ErrorEntry(name, page.number, kind, str(page.error or "timed out")))
+    return entries
+
+
+def word_dict(page: int, word: Any) -> dict[str, Any]:
+    """A recognised word as plain JSON-ready data."""
+    box = getattr(word, "box", None)
+    return {"page": page, "text": word.text, "box": list(box) if box is not None else None,
+            "conf": getattr(word, "conf", None), "block": getattr(word, "block", None),
+            "line": getattr(word, "line", None)}
+
+
+def mean_confidence(repaired: Any) -> float | None:
+    """Mean confidence of the repaired tokens (None when the engine reports none)."""
+    scores = [float(t.confidence) for t in getattr(repaired, "tokens", None) or []
+              if getattr(t, "confidence", None) is not None]
+    return sum(scores) / len(scores) if scores else None

@@ -1,0 +1,57 @@
+"""Upright or upside down, from the shape of text lines (no extra Tesseract call).
+
+In a level text line most ink sits in the x-height band; Latin capitals, ascenders and,
+in Vietnamese, most tone marks stick out *above* it, while only descenders and the dot below
+stick out under it. Each line votes with its ratio of ink above the band to ink below it;
+the median says upright (> 1) or upside down. Quarter turns are found by
+:func:`ocrfix.preprocess.deskew.estimate_skew`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocrfix.preprocess.ink import central, small_ink, to_grey
+
+CORE = 0.5  # rows at least this fraction of a line's peak density form its core band
+
+
+def _line_spans(hist: np.ndarray) -> list[tuple[int, int]]:
+    on = hist > max(1.0, 0.02 * hist.max())
+    spans, start = [], None
+    for i, flag in enumerate(on):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(on)))
+    return spans
+
+
+def ascender_ratio(image: np.ndarray) -> float:
+    """Median over text lines of (ink above the core band + 1) / (ink below it + 1): above 1
+    for upright text. Lines far taller than the typical one (a seal, a signature, lines run
+    together) and rules without ascenders or descenders do not vote."""
+    mask, _ = small_ink(central(to_grey(image)), side=2400)
+    hist = mask.sum(axis=1).astype(np.float64)
+    spans = [(a, b) for a, b in _line_spans(hist) if b - a >= 4]
+    if not spans:
+        return 1.0
+    typical = float(np.median([b - a for a, b in spans]))
+    votes = []
+    for start, end in spans:
+        if not 0.5 * typical <= end - start <= 1.6 * typical:
+            continue
+        line = hist[start:end]
+        core = np.nonzero(line >= CORE * line.max())[0]
+        above, below = line[: core[0]].sum(), line[core[-1] + 1 :].sum()
+        if above + below >= 0.05 * line.sum():
+            votes.append(np.log((above + 1) / (below + 1)))
+    return float(np.exp(np.median(votes))) if votes else 1.0
+
+
+def is_upside_down(image: np.ndarray, threshold: float = 0.65) -> bool:
+    """True when the page reads better turned by 180°."""
+    return ascender_ratio(image) < threshold

@@ -1,0 +1,102 @@
+"""Chains the preprocessing steps for one page; each step is switchable and reported.
+
+``auto`` steps run only where a cheap measurement says the page needs them (a clean page is
+left as it is: binarising or flattening it does not help Tesseract and costs time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from ocrfix.preprocess import binarize, cleanup, colour, denoise, illumination
+from ocrfix.preprocess.deskew import deskew, estimate_skew
+from ocrfix.preprocess.ink import to_grey
+from ocrfix.preprocess.orientation import is_upside_down
+
+Switch = Literal["on", "off", "auto"]
+DebugSink = Callable[[str, np.ndarray], None]
+
+
+@dataclass(frozen=True)
+class PreprocessOptions:
+    """Which steps run. ``auto``: decided per page by measurement."""
+
+    orientation: bool = True
+    deskew: bool = True
+    colour_marks: Switch = "auto"
+    borders: bool = True
+    punch_holes: bool = True
+    illumination: Switch = "auto"
+    denoise: Switch = "auto"
+    binarise: Switch = "off"
+
+
+@dataclass
+class Prepared:
+    """The page ready for OCR (grey), with what was done to it."""
+
+    image: np.ndarray
+    rotation: int = 0
+    skew: float = 0.0
+    steps: list[str] = field(default_factory=list)
+
+
+def _wanted(switch: Switch, test: Callable[[], bool]) -> bool:
+    return switch == "on" or (switch == "auto" and test())
+
+
+def preprocess(
+    image: np.ndarray,
+    options: PreprocessOptions | None = None,
+    *,
+    dpi: int = 300,
+    debug: DebugSink | None = None,
+) -> Prepared:
+    """Run the enabled steps on an RGB (or grey) page image."""
+    opts = options or PreprocessOptions()
+    done = Prepared(image)
+
+    def step(name: str, result: np.ndarray) -> None:
+        done.image = result
+        done.steps.append(name)
+        if debug is not None:
+            debug(name, result)
+
+    if debug is not None:
+        debug("input", image)
+    current = image
+    if image.ndim == 3 and _wanted(opts.colour_marks, lambda: colour.has_colour_marks(image)):
+        current = colour.remove_colour_marks(image)
+        step("colour-marks", current)
+    step("grey", to_grey(current))
+    if opts.orientation or opts.deskew:
+        angle, turned = estimate_skew(done.image)
+        if opts.orientation and turned:
+            step("rotate-90", np.rot90(done.image, -1).copy())
+            done.rotation = 90
+            angle, _ = estimate_skew(done.image)
+        if opts.deskew and abs(angle) >= 0.05:
+            done.skew = angle
+            step("deskew", deskew(done.image, angle))
+        if opts.orientation and is_upside_down(done.image):
+            step("rotate-180", np.rot90(done.image, 2).copy())
+            done.rotation = (done.rotation + 180) % 360
+    if opts.borders or opts.punch_holes:
+        cleaned = cleanup.clean_margins(
+            done.image, dpi, borders=opts.borders, holes=opts.punch_holes
+        )
+        if cleaned is not done.image:
+            step("borders-holes", cleaned)
+    grey = done.image
+    if _wanted(opts.illumination, lambda: illumination.is_uneven(grey)):
+        step("illumination", illumination.normalise_illumination(done.image))
+    grey = done.image
+    if _wanted(opts.denoise, lambda: denoise.is_speckled(grey)):
+        step("denoise", denoise.remove_specks(done.image))
+    if _wanted(opts.binarise, lambda: binarize.contrast(done.image) < 120):
+        step("binarise", binarize.binarise(done.image, dpi))
+    return done

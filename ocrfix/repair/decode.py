@@ -1,0 +1,313 @@
+"""Best path through a line's candidate lattice under a trigram LM, with per-slot confidence.
+
+A lattice is a list of slots; each slot holds the candidates for one input token (or one
+fixed context key such as ``<num>``). A candidate is one or more LM ids (two when the
+channel reads a merged token ``làxã`` as ``là xã``) and an emission score (weighted
+channel log-probability plus penalties). The path score is
+
+    Σ emission + w_lm · Σ log10 P(key | two previous keys)
+
+which is a second-order HMM: the state after slot ``t`` is the pair (candidate at
+``t-1``, candidate at ``t``), because a trigram looks two keys back.
+
+:func:`decode` is the fast path. Lines are decoded in batches as padded numpy arrays
+(lines × slots × candidates), so every step of the dynamic programme is one array
+operation for the whole batch, and the LM answers all queries of a step at once. A
+bigram pass first keeps the ``beam`` best candidates of each slot by max-marginal; the
+trigram pass then decodes what is left. :func:`reference_viterbi` is the plain version
+(dictionaries of states, one LM call per key) it is tested against.
+
+Confidence is the max-marginal posterior: for each candidate, the best complete path
+through it, turned into a distribution over the slot's candidates (softmax of
+``ln 10 · score · sharpness``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+NEG = -1e9  # score of padding: never chosen, never NaN
+
+
+class ScoresNext(Protocol):
+    """What the decoder needs of a language model (see ``ocrfix.repair.lm``)."""
+
+    bos_id: int
+    eos_id: int
+
+    def score(self, context_ids: np.ndarray, next_ids: np.ndarray) -> np.ndarray: ...
+
+
+@dataclass
+class Slot:
+    """Candidates of one position: LM ids per candidate and their emission scores."""
+
+    keys: list[tuple[int, ...]]
+    emit: np.ndarray
+    scored: bool = True  # False for <s>, which the LM never predicts
+
+    @classmethod
+    def fixed(cls, key: int | tuple[int, ...], *, scored: bool = True) -> Slot:
+        keys = key if isinstance(key, tuple) else (key,)
+        return cls([keys], np.zeros(1), scored)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class Decoded:
+    """Best candidate index per slot and the posterior of every candidate of every slot."""
+
+    best: list[int]
+    posteriors: list[np.ndarray] = field(repr=False)
+    score: float = 0.0
+
+    @property
+    def confidence(self) -> list[float]:
+        """Posterior of the chosen candidate, per slot."""
+        return [float(p[b]) for p, b in zip(self.posteriors, self.best, strict=True)]
+
+
+def lattice_start(bos: int) -> list[Slot]:
+    """Two unscored ``<s>`` slots: the trigram context of a line's first word."""
+    return [Slot.fixed(bos, scored=False), Slot.fixed(bos, scored=False)]
+
+
+@dataclass
+class _Batch:
+    """Padded lattices: arrays over (line, slot, candidate)."""
+
+    first: np.ndarray  # first LM id of each candidate
+    second_key: np.ndarray  # its second id, or -1
+    last: np.ndarray  # its last id
+    before_last: np.ndarray  # its second-to-last id, or -1 for one-key candidates
+    fixed: np.ndarray  # log10 P of keys 3.. (context fixed inside the candidate)
+    emit: np.ndarray  # emission, NEG for padding
+    scored: np.ndarray  # (line, slot): does the LM score this slot
+    index: np.ndarray  # original candidate index (for pruned batches), -1 for padding
+
+    @property
+    def valid(self) -> np.ndarray:
+        return self.index >= 0
+
+
+def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
+    lines, slots = len(lattices), max(len(s) for s in lattices)
+    width = max(len(slot) for lattice in lattices for slot in lattice)
+    shape = (lines, slots, width)
+    first, second, last, before = (np.zeros(shape, np.int64) for _ in range(4))
+    second -= 1
+    before -= 1
+    fixed = np.zeros(shape)
+    emit = np.full(shape, NEG)
+    index = np.full(shape, -1)
+    scored = np.zeros((lines, slots), bool)
+    longer: list[tuple[int, int, int, tuple[int, ...]]] = []
+    for i, lattice in enumerate(lattices):
+        for t, slot in enumerate(lattice):
+            scored[i, t] = slot.scored
+            k = len(slot)
+            emit[i, t, :k] = slot.emit
+            index[i, t, :k] = np.arange(k)
+            for j, keys in enumerate(slot.keys):
+                first[i, t, j], last[i, t, j] = keys[0], keys[-1]
+                if len(keys) > 1:
+                    second[i, t, j], before[i, t, j] = keys[1], keys[-2]
+                if len(keys) > 2 and slot.scored:
+                    longer.append((i, t, j, keys))
+        # padding slots after the line's end: one unscored candidate that keeps the state
+        emit[i, len(lattice) :, 0] = 0.0
+        index[i, len(lattice) :, 0] = 0
+        first[i, len(lattice) :, 0] = last[i, len(lattice) :, 0] = lm.eos_id
+    if longer:
+        ctx = np.array([keys[m - 2 : m] for *_, keys in longer for m in range(2, len(keys))])
+        nxt = np.array([keys[m] for *_, keys in longer for m in range(2, len(keys))])
+        scores = np.asarray(lm.score(ctx, nxt), np.float64)
+        pos = 0
+        for i, t, j, keys in longer:
+            fixed[i, t, j] = scores[pos : pos + len(keys) - 2].sum()
+            pos += len(keys) - 2
+    return _Batch(first, second, last, before, fixed, emit, scored, index)
+
+
+def _score_masked(lm: ScoresNext, ctx: list[np.ndarray], nxt: np.ndarray, mask: np.ndarray):
+    """LM scores where ``mask`` holds (0 elsewhere); context columns oldest first."""
+    out = np.zeros(mask.shape)
+    where = np.nonzero(mask)
+    if len(where[0]):
+        context = np.stack([np.broadcast_to(c, mask.shape)[where] for c in ctx], axis=1)
+        out[where] = lm.score(context, np.broadcast_to(nxt, mask.shape)[where])
+    return out
+
+
+def _bigram_transitions(b: _Batch, lm: ScoresNext, w_lm: float) -> np.ndarray:
+    """T[l, t, c, n]: LM score of slot t's candidate n after candidate c of slot t-1."""
+    prev_last = b.last[:, :-1, :, None]
+    nxt_first = b.first[:, 1:, None, :]
+    mask = b.valid[:, :-1, :, None] & b.valid[:, 1:, None, :] & b.scored[:, 1:, None, None]
+    trans = _score_masked(lm, [prev_last], nxt_first, mask)
+    trans += _inner(b, lm)[:, 1:, None, :] * mask
+    return w_lm * np.concatenate([np.zeros_like(trans[:, :1]), trans], axis=1)
+
+
+def _inner(b: _Batch, lm: ScoresNext) -> np.ndarray:
+    """log10 P of a candidate's second key after its first, plus its fixed part."""
+    mask = (b.second_key >= 0) & b.scored[:, :, None]
+    return _score_masked(lm, [b.first], b.second_key, mask) + b.fixed
+
+
+def _trigram_transitions(b: _Batch, lm: ScoresNext, w_lm: float) -> np.ndarray:
+    """T[l, t, p, c, n] for t >= 2 (zeros for t < 2): trigram scores of the whole batch."""
+    lines, slots, k = b.emit.shape
+    trans = np.zeros((lines, slots, k, k, k))
+    if slots < 3:
+        return trans
+    y = b.last[:, 1:-1, None, :, None]  # candidate c of slot t-1
+    own_before = b.before_last[:, 1:-1, None, :, None]
+    x = np.where(own_before >= 0, own_before, b.last[:, :-2, :, None, None])
+    nxt = b.first[:, 2:, None, None, :]
+    valid = b.valid
+    mask = (valid[:, :-2, :, None, None] & valid[:, 1:-1, None, :, None]
+            & valid[:, 2:, None, None, :] & b.scored[:, 2:, None, None, None])  # fmt: skip
+    first = _score_masked(lm, [x, y], nxt, mask)
+    has_second = (b.second_key[:, 2:, None, None, :] >= 0) & mask
+    second = _score_masked(lm, [y, nxt], b.second_key[:, 2:, None, None, :], has_second)
+    trans[:, 2:] = w_lm * (first + second + b.fixed[:, 2:, None, None, :] * mask)
+    return trans
+
+
+def _max_marginals_first_order(b: _Batch, trans: np.ndarray) -> np.ndarray:
+    """Max-marginal of every candidate under the bigram (first-order) model."""
+    lines, slots, k = b.emit.shape
+    alpha = np.empty((lines, slots, k))
+    alpha[:, 0] = b.emit[:, 0]
+    for t in range(1, slots):
+        alpha[:, t] = (alpha[:, t - 1, :, None] + trans[:, t]).max(axis=1) + b.emit[:, t]
+    beta = np.zeros((lines, slots, k))
+    for t in range(slots - 1, 0, -1):
+        beta[:, t - 1] = (trans[:, t] + (b.emit[:, t] + beta[:, t])[:, None, :]).max(axis=2)
+    return np.where(b.valid, alpha + beta, NEG)
+
+
+def _prune(b: _Batch, marginals: np.ndarray, beam: int, margin: float) -> _Batch:
+    """Keep per slot the ``beam`` best candidates within ``margin`` of the best."""
+    keep = min(beam, b.emit.shape[2])
+    order = np.argsort(-marginals, axis=2, kind="stable")[:, :, :keep]
+
+    def take(a: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(a, order, axis=2)
+
+    best = marginals.max(axis=2, keepdims=True)
+    alive = take(b.valid & (marginals >= best - margin))
+    index = np.where(alive, take(b.index), -1)
+    return _Batch(take(b.first), take(b.second_key), take(b.last), take(b.before_last),
+                  take(b.fixed), np.where(alive, take(b.emit), NEG), b.scored, index)  # fmt: skip
+
+
+def _viterbi(b: _Batch, trans: np.ndarray, sharpness: float):
+    """Best paths and max-marginal posteriors of the second-order model, batched."""
+    lines, slots, k = b.emit.shape
+    delta = np.full((lines, k, k), NEG)  # state (candidate at t-1, candidate at t)
+    delta[:, 0, :] = b.emit[:, 1]  # slot 0 is a one-candidate <s>
+    deltas = [delta, delta]
+    backs = []
+    for t in range(2, slots):
+        total = deltas[-1][:, :, :, None] + trans[:, t]  # (l, p, c, n)
+        arg = total.argmax(axis=1)
+        backs.append(arg)
+        deltas.append(np.take_along_axis(total, arg[:, None], axis=1)[:, 0] + b.emit[:, t, None, :])
+    betas = [np.zeros((lines, k, k))]
+    for t in range(slots - 1, 1, -1):
+        step = trans[:, t] + (b.emit[:, t, None, :] + betas[0])[:, None, :, :]
+        betas.insert(0, step.max(axis=3))
+    betas.insert(0, betas[0])
+    final = deltas[-1].reshape(lines, -1)
+    flat = final.argmax(axis=1)
+    path = np.zeros((lines, slots), np.int64)
+    path[:, -2], path[:, -1] = np.divmod(flat, k)
+    rows = np.arange(lines)
+    for t in range(slots - 1, 1, -1):
+        path[:, t - 2] = backs[t - 2][rows, path[:, t - 1], path[:, t]]
+    marginals = np.stack([(d + be).max(axis=1) for d, be in zip(deltas, betas, strict=True)], 1)
+    marginals = np.where(b.valid, marginals, NEG)
+    logits = (marginals - marginals.max(axis=2, keepdims=True)) * (math.log(10.0) * sharpness)
+    prob = np.where(b.valid, np.exp(logits), 0.0)
+    prob /= prob.sum(axis=2, keepdims=True)
+    return path, prob, final.max(axis=1)
+
+
+def _unpack(lattices: list[list[Slot]], b: _Batch, path, prob, scores) -> list[Decoded]:
+    out = []
+    for i, lattice in enumerate(lattices):
+        best, posteriors = [], []
+        for t, slot in enumerate(lattice):
+            post = np.zeros(len(slot))
+            live = b.index[i, t] >= 0
+            post[b.index[i, t][live]] = prob[i, t][live]
+            posteriors.append(post)
+            best.append(int(b.index[i, t, path[i, t]]))
+        out.append(Decoded(best, posteriors, float(scores[i])))
+    return out
+
+
+def decode(
+    lattices: list[list[Slot]],
+    lm: ScoresNext,
+    *,
+    w_lm: float = 1.0,
+    sharpness: float = 1.0,
+    beam: int | None = 4,
+    margin: float = 4.0,
+) -> list[Decoded]:
+    """Decode many lattices at once (the fast path). ``beam=None`` skips the bigram pruning.
+
+    Candidates pruned by the bigram pass get posterior 0.
+    """
+    if not lattices:
+        return []
+    batch = _pack(lattices, lm)
+    if beam is not None and batch.emit.shape[2] > beam:
+        marginals = _max_marginals_first_order(batch, _bigram_transitions(batch, lm, w_lm))
+        batch = _prune(batch, marginals, beam, margin)
+    path, prob, scores = _viterbi(batch, _trigram_transitions(batch, lm, w_lm), sharpness)
+    return _unpack(lattices, batch, path, prob, scores)
+
+
+def path_score(slots: list[Slot], choice: list[int], lm: ScoresNext, w_lm: float) -> float:
+    """Score of one path, key by key: the definition the decoders must agree with."""
+    return sum(
+        _increment(slots[: t + 1], choice[: t + 1], lm, w_lm) for t in range(len(slots))
+    )
+
+
+def reference_viterbi(slots: list[Slot], lm: ScoresNext, *, w_lm: float = 1.0) -> list[int]:
+    """Plain Viterbi, one LM call per key, states keyed by the last two choices."""
+    states: dict[tuple[int, ...], tuple[float, list[int]]] = {(): (0.0, [])}
+    for t, slot in enumerate(slots):
+        new: dict[tuple[int, ...], tuple[float, list[int]]] = {}
+        for score, path in states.values():
+            for j in range(len(slot)):
+                choice = [*path, j]
+                total = score + _increment(slots[: t + 1], choice, lm, w_lm)
+                key = tuple(choice[-2:])
+                if key not in new or total > new[key][0] + 1e-9:
+                    new[key] = (total, choice)
+        states = new
+    return max(states.values(), key=lambda v: v[0])[1]
+
+
+def _increment(slots: list[Slot], choice: list[int], lm: ScoresNext, w_lm: float) -> float:
+    """Score added by the last slot of ``choice``, given the keys before it."""
+    history = [k for slot, j in zip(slots[:-1], choice[:-1], strict=True) for k in slot.keys[j]]
+    slot, j = slots[-1], choice[-1]
+    total = float(slot.emit[j])
+    for key in slot.keys[j]:
+        if slot.scored:
+            total += w_lm * float(lm.score(np.array([history[-2:]]), np.array([key]))[0])
+        history.append(key)
+    return total

@@ -1,0 +1,107 @@
+"""What kind of damage a line shows, so clean text is left alone and stripped text is
+treated as stripped.
+
+``damage_profile(line)`` gives mixture weights over the channels ``identity``,
+``stripped``, ``eng`` and ``vie`` (they sum to 1). It is a softmax over a handful of cheap
+features (shares of valid syllables, of lower-case non-syllables, of words with
+Vietnamese diacritics, of words whose marks all exist in Latin-1, of words with digits
+or symbols inside, of letters Vietnamese does not use, plus "any" flags), with weights
+fitted by ``python -m ocrfix.build errormodel`` on dev lines of each kind
+(``dictionaries/errormodel/detect.json``). Without that file a documented fallback
+rule is used.
+
+>>> profile = damage_profile("Cộng hòa xã hội chủ nghĩa Việt Nam")
+>>> max(profile, key=profile.get) in ("identity", "vie")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+import regex
+
+from ocrfix.dictionaries import dictionaries_dir
+from ocrfix.text import parse_syllable, strip_diacritics
+
+CLASSES = ("identity", "stripped", "eng", "vie")
+FEATURES = (
+    "valid", "invalid", "diacritics", "invalid_diacritics", "latin1_marks", "symbols",
+    "foreign", "short", "any_invalid", "any_latin1", "any_symbols",
+)  # fmt: skip
+FLOOR = 0.01  # no channel is ever ruled out completely
+
+_TOKEN = regex.compile(r"\S+")
+_EDGES = ".,;:!?()[]\"'“”‘’-–…"
+_WORD = regex.compile(r"\p{L}+")
+_SYMBOL_INSIDE = regex.compile(r"\p{L}[^\p{L}\s/.,;:()\-]|[^\p{L}\s/.,;:()\-]\p{L}")
+_FOREIGN = regex.compile(r"[fjwzFJWZ]")
+# Marks an English OCR model can produce (é, ò, ...); Vietnamese words with diacritics
+# usually have at least one it cannot (ạ, ả, ơ, ư, đ, ...).
+_LATIN1_ONLY = regex.compile(r"[a-zA-Zàáâãèéêìíòóôõùúýç ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝÇ]+")
+
+# Used when detect.json is missing: weights that reproduce the obvious cases.
+_FALLBACK = {
+    "identity": {"bias": -2.0, "valid": 3.0, "diacritics": 4.0, "invalid_diacritics": -6.0},
+    "stripped": {"bias": -1.0, "valid": 4.0, "diacritics": -6.0, "symbols": -6.0},
+    "eng": {"bias": 0.0, "invalid_diacritics": 3.0, "symbols": 6.0, "foreign": 6.0},
+    "vie": {"bias": -2.0, "valid": 2.0, "diacritics": 4.0},
+}
+
+
+def features(line: str) -> dict[str, float]:
+    """Cheap per-line evidence: shares of the line's word tokens, and 0/1 "any" flags."""
+    tokens = [t.strip(_EDGES) for t in _TOKEN.findall(line)]
+    words = [t for t in tokens if _WORD.search(t)]
+    if not words:
+        return dict.fromkeys(FEATURES, 0.0) | {"short": 1.0}
+    n = len(words)
+    plain = [t for t in words if _WORD.fullmatch(t)]
+    valid = sum(1 for t in plain if parse_syllable(t) is not None)
+    marked = [t for t in plain if strip_diacritics(t) != t]
+    invalid = sum(1 for t in plain if not t.isupper() and parse_syllable(t) is None)
+    latin1 = sum(1 for t in marked if _LATIN1_ONLY.fullmatch(t))
+    symbols = sum(1 for t in words if _SYMBOL_INSIDE.search(t))
+    return {
+        "valid": valid / n,
+        "invalid": invalid / n,
+        "diacritics": len(marked) / n,
+        "invalid_diacritics": sum(1 for t in marked if parse_syllable(t) is None) / n,
+        "latin1_marks": latin1 / n,
+        "symbols": symbols / n,
+        "foreign": sum(1 for t in plain if _FOREIGN.search(t)) / n,
+        "short": 1.0 / n,
+        "any_invalid": float(invalid > 0),
+        "any_latin1": float(latin1 > 0),
+        "any_symbols": float(symbols > 0),
+    }
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    path = dictionaries_dir() / "errormodel" / "detect.json"
+    if not path.exists():
+        return _FALLBACK
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)["weights"]
+
+
+def damage_profile(line: str) -> dict[str, float]:
+    """Weights of the channels ``identity``/``stripped``/``eng``/``vie`` for one line."""
+    return predict(features(line), _weights())
+
+
+def predict(feats: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Softmax of linear scores, floored at ``FLOOR`` and renormalised."""
+    scores = {
+        c: weights[c].get("bias", 0.0) + sum(weights[c].get(f, 0.0) * v for f, v in feats.items())
+        for c in CLASSES
+    }
+    top = max(scores.values())
+    exp = {c: math.exp(s - top) for c, s in scores.items()}
+    total = sum(exp.values())
+    floored = {c: max(e / total, FLOOR) for c, e in exp.items()}
+    norm = sum(floored.values())
+    return {c: round(p / norm, 4) for c, p in floored.items()}

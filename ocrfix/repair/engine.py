@@ -1,0 +1,108 @@
+"""The noisy-channel repair engine: tokens → lattice per line → one batched decode → text.
+
+Models (language model, error model, code list) are loaded once per process on first use
+(:func:`get_engine`); an :class:`Engine` can also be built from other models, which is how
+the tests run without the shipped files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ocrfix.repair.channel import ChannelModel
+from ocrfix.repair.decode import Decoded, decode
+from ocrfix.repair.detect import damage_profile
+from ocrfix.repair.explain import repaired_tokens
+from ocrfix.repair.lattice import CandidateFn, Params, build_line
+from ocrfix.repair.lm import LanguageModel, get_lm
+from ocrfix.repair.lmtokens import token_key
+from ocrfix.repair.protect import CodeBook
+from ocrfix.repair.result import RepairConfig, RepairResult
+from ocrfix.repair.tokenize import iter_lines, tokenize
+from ocrfix.text import strip_diacritics
+
+#: Lines decoded per LM call: big enough to amortise numpy overhead, small enough for memory.
+BATCH_LINES = 64
+#: A reading of a marked letter rarer than this (log10) does not make a code match.
+READING_MIN_LOGP = -2.7
+
+
+@dataclass
+class Engine:
+    """A language model, an error model and a code list, with the decoder's parameters."""
+
+    lm: LanguageModel
+    channel: ChannelModel
+    codes: CodeBook
+    params: Params = field(default_factory=Params)
+
+    def __post_init__(self) -> None:
+        self.key_ids = lru_cache(maxsize=262144)(self._key_ids)
+
+    def _key_ids(self, text: str) -> tuple[int, ...]:
+        """LM ids of a candidate or of context keys, space-separated."""
+        return tuple(int(i) for i in self.lm.ids([token_key(p) for p in text.split(" ")]))
+
+    def candidate_fn(self, line: str, config: RepairConfig) -> CandidateFn:
+        """The channel's answers for the words of ``line`` under the configured damage kind."""
+        kind, profile = config.channel, None
+        if kind == "auto":
+            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(line).items()))
+        limit = self.params.limit
+
+        def candidates(word: str) -> Sequence[tuple[str, float]]:
+            return self.channel.candidates(word, kind=kind, limit=limit, profile=profile)
+
+        return candidates
+
+    def lattice(self, line: str, offset: int, config: RepairConfig):
+        """Slots and slot descriptions of one line."""
+        return build_line(
+            tokenize(line, offset),
+            key_ids=self.key_ids,
+            bos=self.lm.bos_id,
+            eos=self.lm.eos_id,
+            candidates=self.candidate_fn(line, config),
+            codes=self.codes,
+            params=self.params,
+        )
+
+    def fix_and_explain(self, text: str, config: RepairConfig | None = None) -> RepairResult:
+        """Repair ``text`` line by line; spans in the result refer to ``text``."""
+        config = config or RepairConfig()
+        built = [self.lattice(line, off, config) for off, line in iter_lines(text)]
+        # similar lengths share a batch, so little of it is padding
+        order = sorted(range(len(built)), key=lambda i: len(built[i][0]))
+        decoded: list[Decoded] = [Decoded([], [])] * len(built)
+        for start in range(0, len(order), BATCH_LINES):
+            chunk = order[start : start + BATCH_LINES]
+            results = decode(
+                [built[i][0] for i in chunk],
+                self.lm,
+                w_lm=self.params.w_lm,
+                sharpness=self.params.sharpness,
+            )
+            for i, result in zip(chunk, results, strict=True):
+                decoded[i] = result
+        infos = [info for _, info in built]
+        return repaired_tokens(text, infos, decoded, config.tone_style)
+
+
+def code_readings(channel: ChannelModel) -> dict[str, set[str]]:
+    """How OCR reads each marked letter (``đ`` → ``d``, ``b``, …), from the error model."""
+    readings: dict[str, set[str]] = {}
+    for learned in channel.channels.values():
+        for truth, seen in learned.rules.items():
+            if len(truth) == 1 and strip_diacritics(truth) != truth:
+                likely = {s for s, lp in seen.items() if len(s) == 1 and lp >= READING_MIN_LOGP}
+                readings.setdefault(truth, set()).update(likely)
+    return readings
+
+
+@lru_cache(maxsize=1)
+def get_engine() -> Engine:
+    """The shipped models, loaded on first use and shared by the process."""
+    channel = ChannelModel.load()
+    return Engine(get_lm(), channel, CodeBook.load(code_readings(channel)))

@@ -1,0 +1,99 @@
+"""Write the decoded paths back into the text and describe every token: what, where, how sure.
+
+The chosen candidate of a word gets the letter case of the input (``HQP`` → ``HỢP``) and
+the configured tone placement; a word the decoder left as it was keeps its exact input
+form (only its tone placement follows ``tone_style``), so correct text comes out
+unchanged. Alternatives are the slot's other candidates ranked by posterior.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+from ocrfix.repair.decode import Decoded
+from ocrfix.repair.lattice import SlotInfo
+from ocrfix.repair.lmtokens import token_key
+from ocrfix.repair.result import Alternative, RepairedToken, RepairResult
+from ocrfix.text import ToneStyle, match_case, normalize_syllable
+
+MAX_ALTERNATIVES = 4
+MIN_POSTERIOR = 0.001  # alternatives less likely than this are not worth showing
+
+
+@lru_cache(maxsize=262144)
+def surface(original: str, chosen: str, style: ToneStyle) -> str:
+    """Output form of candidate ``chosen`` (lower case) for input word ``original``.
+
+    >>> surface("HQP", "hợp", "traditional"), surface("Hoà", "hòa", "modern")
+    ('HỢP', 'Hoà')
+    >>> surface("S6", "số", "traditional"), surface("Hgp", "hợp", "traditional")
+    ('Số', 'Hợp')
+    >>> surface("CổngTTĐT", "cổng ttđt", "traditional")
+    'Cổng TTĐT'
+    """
+    if chosen == token_key(original):
+        return normalize_syllable(original, style)
+    model = _case_model(original)
+    if " " in chosen and len(model) == len(chosen) - chosen.count(" "):
+        cased = _case_by_letter(model, chosen)  # a merged token split: CổngTTĐT → Cổng TTĐT
+    else:
+        cased = match_case(model, chosen)
+    return " ".join(normalize_syllable(w, style) for w in cased.split(" "))
+
+
+def _case_by_letter(model: str, chosen: str) -> str:
+    """Copy the case of ``model`` letter by letter onto ``chosen``, skipping its spaces."""
+    letters = iter(model)
+    return "".join(c if c == " " or not next(letters).isupper() else c.upper() for c in chosen)
+
+
+def _case_model(original: str) -> str:
+    """The letters of ``original``: ``S6`` is title case, not upper case like ``SỐ``.
+
+    >>> _case_model("S6"), _case_model("HQP"), _case_model("$6"), _case_model("d&")
+    ('S', 'HQP', '', 'd')
+    """
+    return "".join(c for c in original if c.isalpha())
+
+
+def _token(info: SlotInfo, decoded: Decoded, t: int, style: ToneStyle) -> RepairedToken:
+    token = info.token
+    assert token is not None
+    best = decoded.best[t]
+    if info.reason != "channel+lm":
+        return RepairedToken(token.text, info.outputs[best], token.start, token.end, 1.0,
+                             reason=info.reason)  # fmt: skip
+    prob = decoded.posteriors[t]
+    order = [int(j) for j in np.argsort(-prob)[: MAX_ALTERNATIVES + 1] if j != best]
+    order = [j for j in order[:MAX_ALTERNATIVES] if prob[j] >= MIN_POSTERIOR]
+    alternatives = tuple(
+        Alternative(surface(token.text, info.outputs[j], style), round(float(prob[j]), 4))
+        for j in order
+    )
+    text = surface(token.text, info.outputs[best], style)
+    reason = "unchanged" if text == token.text else "channel+lm"
+    return RepairedToken(token.text, text, token.start, token.end, float(prob[best]),
+                         alternatives, reason)  # fmt: skip
+
+
+def repaired_tokens(
+    text: str, lines: list[list[SlotInfo]], decoded: list[Decoded], style: ToneStyle
+) -> RepairResult:
+    """The repaired text (input between tokens copied verbatim, NFC) and its tokens."""
+    tokens = [
+        _token(info, dec, t, style)
+        for infos, dec in zip(lines, decoded, strict=True)
+        for t, info in enumerate(infos)
+        if info.token is not None
+    ]
+    pieces: list[str] = []
+    last = 0
+    for tok in tokens:
+        pieces.append(text[last : tok.start])
+        pieces.append(tok.text)
+        last = tok.end
+    pieces.append(text[last:])
+    return RepairResult(unicodedata.normalize("NFC", "".join(pieces)), tuple(tokens))

@@ -1,0 +1,71 @@
+"""Split text into typed tokens with exact spans, so a repair can rewrite words and nothing else.
+
+Whitespace is not a token: the text between tokens (spaces, tabs, line breaks) is copied
+through verbatim by whoever rebuilds the text. Kinds:
+
+- ``url``, ``email``: kept whole;
+- ``symbol``: a document number and symbol (``1909/BC-UBND``, ``05-NQ/TU``,
+  ``01/2023/TT-VPCP``); its digits are kept, its letter codes may be repaired;
+- ``date`` (``15/7/2021``), ``number`` (``2025``, ``1.000``, ``3,5%``);
+- ``code``: a letter group joined to others by ``-`` or ``/`` (``QĐ-UBND``, ``V/v``);
+- ``marker``: a list marker ``b)`` or an initial ``M.`` before a name (``M.Cường``);
+- ``word``: anything else made of letters, digits and the marks OCR leaves for lost
+  letters (``S6``, ``d&``, ``x@``, ``$6``): what the channel reads;
+- ``punct``: everything else (one character each, runs of dots together).
+
+>>> [(t.kind, t.text) for t in tokenize("Số: 1909/BC-UBND, ngày 15/7/2021 (x@ Tam)")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('word', 'Số'), ('punct', ':'), ('symbol', '1909/BC-UBND'), ('punct', ','),
+ ('word', 'ngày'), ('date', '15/7/2021'), ('punct', '('), ('word', 'x@'), ('word', 'Tam'),
+ ('punct', ')')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+_LETTERS = r"[\p{L}\p{M}]"
+_WORDCHAR = r"[\p{L}\p{M}\d$@&¢]"
+_CODE = r"\p{Lu}[\p{L}\p{M}]*"  # QĐ, UBND, TTg, BNNMT
+_PATTERNS = (
+    ("url", r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
+    ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    # number, optional year, then codes: 1909/BC-UBND, 05-NQ/TU, 01/2023/TT-VPCP, 9476 /BNNMT-CNTY
+    ("symbol", rf"\d+[a-z]?(?:/\d{{4}})?\s?[/-]{_LETTERS}+(?:[-/]{_LETTERS}+)*"),
+    ("date", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"),
+    ("number", r"\d+(?:[.,]\d+)*%?(?!" + _WORDCHAR + ")"),
+    ("code", rf"{_CODE}(?:[-/]{_LETTERS}+)+|\p{{L}}/\p{{L}}+"),
+    ("marker", r"(?<![\p{L}\p{M}\d])\p{L}\)|\p{Lu}\.(?=\p{Lu})"),
+    ("word", rf"{_WORDCHAR}+"),
+    ("punct", r"\.{2,}|…|\S"),
+)
+_TOKEN = regex.compile("|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS))
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+class Token(NamedTuple):
+    """One token: ``text == source[start:end]``."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` in order; spans are shifted by ``offset``."""
+    return [
+        Token(m.lastgroup or "punct", m.group(), m.start() + offset, m.end() + offset)
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line without its line break) for every line: decoding goes line by line."""
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            continue
+        yield m.start(), m.group().rstrip("\r\n")

@@ -1,0 +1,33 @@
+"""Shared fixtures. Tests that need Tesseract or poppler skip on a machine without them,
+but fail under CI (``CI=true``), where a skip would hide a missing install step."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+_NEEDS = {
+    "tesseract": ("tesseract",),
+    "poppler": ("pdftoppm", "pdfinfo"),
+}
+
+
+def _missing(marker: str) -> list[str]:
+    return [tool for tool in _NEEDS[marker] if shutil.which(tool) is None]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in _NEEDS:
+        if item.get_closest_marker(marker) is None:
+            continue
+        missing = _missing(marker)
+        if not missing:
+            continue
+        message = f"needs {', '.join(missing)} (not installed)"
+        if IN_CI:
+            pytest.fail(f"{message}: CI must install it", pytrace=False)
+        pytest.skip(message)

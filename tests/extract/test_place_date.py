@@ -1,0 +1,48 @@
+"""Place and ISO date from the "<place>, ngày ... tháng ... năm ..." line."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocrfix.extract import extract_record
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "iso"),
+    [
+        ("Tam Hợp, ngày 24 tháng 12 năm 2024", "Tam Hợp", "2024-12-24"),
+        ("Hà Nội, ngày 05 tháng 03 năm 2025", "Hà Nội", "2025-03-05"),
+        ("Hà Nội, ngày 5 tháng 3 năm 2025", "Hà Nội", "2025-03-05"),
+        ("Cần Thơ, ngày 01 tháng12 năm 2025", "Cần Thơ", "2025-12-01"),
+        ("Hà Nội ngày 01 tháng 12 năm 2025.", "Hà Nội", "2025-12-01"),
+        ("Thành phố Hồ Chí Minh, ngày 9 tháng 7 năm 2024", "Thành phố Hồ Chí Minh", "2024-07-09"),
+        ("Tam Hop, ngay 24 thang 12 nam 2024", "Tam Hop", "2024-12-24"),
+        ("Ha N6i, ngdy 2O thang 11 nam 2025", "Ha N6i", "2025-11-20"),
+    ],
+)
+def test_place_and_date(make_doc, line, place, iso):
+    record = extract_record(make_doc(date=line))
+    assert record["issued_date"] == iso
+    assert record["place"] == place
+    span = record["evidence"]["issued_date"]
+    text = make_doc(date=line)
+    assert "2" in text[span["start"] : span["end"]]
+
+
+def test_impossible_date_is_null_and_warned(make_doc):
+    record = extract_record(make_doc(date="Tam Hợp, ngày 31 tháng 02 năm 2024"))
+    assert record["issued_date"] is None
+    assert any(w["code"] == "impossible_date" for w in record["warnings"])
+
+
+def test_missing_date_is_null_and_warned(make_doc):
+    record = extract_record(make_doc(date=""))
+    assert record["issued_date"] is None and record["place"] is None
+    assert any(w["field"] == "issued_date" for w in record["warnings"])
+
+
+def test_date_in_the_body_is_not_the_issue_date(make_doc):
+    text = make_doc(
+        date="", body=("Căn cứ Nghị định số 1/2020/NĐ-CP ngày 3 tháng 4 năm 2020;",) * 8
+    )
+    assert extract_record(text)["issued_date"] is None

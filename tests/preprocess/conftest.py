@@ -1,0 +1,6 @@
+"""Makes the page generator in ``tests/ocr/pagegen.py`` importable here."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ocr"))

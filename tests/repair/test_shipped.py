@@ -1,0 +1,46 @@
+"""The engine with the shipped models: regression cases, round trips of correct text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ocrfix.build.corpus import DEFAULT_SHARED, iter_admin_docs
+from ocrfix.repair import fix, fix_and_explain
+from ocrfix.text import normalize_tones
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "repair_regression.json"
+SHARED = Path(__file__).resolve().parents[2] / DEFAULT_SHARED
+_DATA = json.loads(CASES.read_text("utf-8"))
+KNOWN_FAILURES = set(_DATA["known_failures"])
+
+
+@pytest.mark.parametrize("case", _DATA["cases"], ids=[c["id"] for c in _DATA["cases"]])
+def test_regression_case(case):
+    if case["id"] in KNOWN_FAILURES:
+        pytest.xfail(f"known failure: {case['id']}")
+    assert fix(case["input"]) == case["expected"]
+
+
+def test_known_failures_are_cases():
+    assert KNOWN_FAILURES.issubset(c["id"] for c in _DATA["cases"])
+
+
+@pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="needs ../shared")
+def test_correct_dev_lines_come_out_unchanged():
+    lines = [
+        line
+        for doc in list(iter_admin_docs(SHARED, "dev"))[:12]
+        for line in doc.text.splitlines()[:25]
+    ]
+    changed = [(line, out) for line in lines if (out := fix(line)) != normalize_tones(line)]
+    assert len(changed) <= len(lines) // 100, changed  # at most 1 % (names, odd tokens)
+
+
+def test_every_token_has_a_confidence_and_low_ones_are_marked():
+    result = fix_and_explain("Nghi quyét $6 05-NQ/TU cia Pang b xa Tam Hgp")
+    assert all(0.0 <= t.confidence <= 1.0 for t in result.tokens)
+    changed = [t for t in result.tokens if t.changed]
+    assert changed and all(t.alternatives or t.confidence > 0.99 for t in changed)
