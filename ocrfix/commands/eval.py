@@ -44,11 +44,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     if args.records:
         report = compare_record_files(Path(args.truth), Path(args.hyp))
-        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else _records_table(report))
+        print(
+            json.dumps(report, ensure_ascii=False, indent=2)
+            if args.json
+            else _records_table(report)
+        )
         return 0
     pairs = _pairs(Path(args.truth), Path(args.hyp))
-    per_file = {name: score_texts(read_input_text(str(t)), read_input_text(str(h)),
-                                  ignore_case=args.ignore_case) for name, t, h in pairs}
+    per_file = {
+        name: score_texts(
+            read_input_text(str(t)), read_input_text(str(h)), ignore_case=args.ignore_case
+        )
+        for name, t, h in pairs
+    }
     total = sum(per_file.values(), Score())
     if args.json:
         out = {"total": total.as_dict(), "files": {n: s.as_dict() for n, s in per_file.items()}}
@@ -69,8 +77,9 @@ def _pairs(truth: Path, hyp: Path) -> list[tuple[str, Path, Path]]:
     pairs = [(p.name, p, hyp / p.name) for p in sorted(truth.iterdir()) if p.is_file()]
     missing = [name for name, _, h in pairs if not h.exists()]
     if missing:
-        raise InputError(f"no hypothesis for {len(missing)} truth file(s), e.g. {missing[0]}",
-                         path=str(hyp))
+        raise InputError(
+            f"no hypothesis for {len(missing)} truth file(s), e.g. {missing[0]}", path=str(hyp)
+        )
     if not pairs:
         raise InputError("no files in the truth folder", path=str(truth))
     return pairs
@@ -80,14 +89,18 @@ def _text_table(per_file: dict[str, Score], total: Score) -> str:
     rows = [f"{'file':<40} {'syllable acc':>12} {'char acc':>9} {'WER':>7} {'syllables':>9}"]
     items = list(per_file.items()) + ([("TOTAL", total)] if len(per_file) > 1 else [])
     for name, s in items:
-        rows.append(f"{name[:40]:<40} {s.syllable_accuracy:>11.2%} {s.char_accuracy:>9.2%} "
-                    f"{s.word_error_rate:>7.2%} {s.syllables:>9}")
+        rows.append(
+            f"{name[:40]:<40} {s.syllable_accuracy:>11.2%} {s.char_accuracy:>9.2%} "
+            f"{s.word_error_rate:>7.2%} {s.syllables:>9}"
+        )
     return "\n".join(rows)
 
 
 def _records_table(report: dict) -> str:
     rows = [f"{'field':<16} {'accuracy':>9} {'right':>6} {'of':>5}"]
     for field, stats in report["fields"].items():
-        rows.append(f"{field:<16} {stats['accuracy']:>8.2%} {stats['right']:>6} {stats['total']:>5}")
+        rows.append(
+            f"{field:<16} {stats['accuracy']:>8.2%} {stats['right']:>6} {stats['total']:>5}"
+        )
     rows.append(f"records compared: {report['records']}")
     return "\n".join(rows)

@@ -57,7 +57,9 @@ def handle(args: argparse.Namespace) -> int:
     config = RepairConfig(tone_style=args.tone_style)
     result = fix_and_explain(text, config=config)
     if args.explain:
-        write_output_text(args.output, explain_json(result) if args.json else explain_text(result, config))
+        write_output_text(
+            args.output, explain_json(result) if args.json else explain_text(result, config)
+        )
     else:
         write_output_text(args.output, result.text)
     return 0
@@ -76,9 +78,11 @@ def explain_text(result: RepairResult, config: RepairConfig) -> str:
             f"{mark} {tok.start:>6}-{tok.end:<6} {tok.original} -> {tok.text}  "
             f"[{tok.confidence:.2f}] {tok.reason}{'  alts: ' + alts if alts else ''}"
         )
-    lines.append(f"# {len(result.tokens)} tokens, {sum(t.changed for t in result.tokens)} changed, "
-                 f"{len(result.low_confidence(config.low_confidence))} to check "
-                 f"(confidence < {config.low_confidence})")
+    lines.append(
+        f"# {len(result.tokens)} tokens, {sum(t.changed for t in result.tokens)} changed, "
+        f"{len(result.low_confidence(config.low_confidence))} to check "
+        f"(confidence < {config.low_confidence})"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +97,9 @@ def explain_json(result: RepairResult) -> str:
                 "end": t.end,
                 "confidence": round(t.confidence, 4),
                 "reason": t.reason,
-                "alternatives": [{"text": a.text, "score": round(a.score, 4)} for a in t.alternatives],
+                "alternatives": [
+                    {"text": a.text, "score": round(a.score, 4)} for a in t.alternatives
+                ],
             },
             ensure_ascii=False,
         )

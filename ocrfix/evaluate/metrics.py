@@ -45,7 +45,7 @@ class Score:
     word_errors: int = 0
 
     def __add__(self, other: Score) -> Score:
-        return Score(*(a + b for a, b in zip(self.counts(), other.counts())))
+        return Score(*(a + b for a, b in zip(self.counts(), other.counts(), strict=True)))
 
     def counts(self) -> tuple[int, ...]:
         return (

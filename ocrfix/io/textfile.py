@@ -12,7 +12,6 @@ import codecs
 import os
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 
 import regex
 
@@ -22,12 +21,12 @@ from ocrfix.text.syllable import is_valid_syllable
 
 ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr")
 
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    *_UTF16_BOMS,
 )
 _MAGIC = (
     (b"%PDF", "a PDF document (use `ocrfix ocr`)"),
@@ -63,16 +62,21 @@ def read_text(path: str | os.PathLike[str], encoding: str = "auto") -> str:
     :class:`EncodingError` for binary data or text whose encoding cannot be determined;
     both name the file.
     """
+    return decode_text(read_bytes(path), name=os.fspath(path), encoding=encoding)
+
+
+def read_bytes(path: str | os.PathLike[str], *, limit: int | None = None) -> bytes:
+    """The file's bytes (the first ``limit`` only, if given); InputError naming the file."""
     name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read() if limit is None else handle.read(limit)
     except FileNotFoundError:
         raise InputError("no such file", path=name) from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a text file", path=name) from None
+        raise InputError("is a directory, not a file", path=name) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
-    return decode_text(data, name=name, encoding=encoding)
 
 
 def decode_text(data: bytes, *, name: str, encoding: str = "auto") -> str:
@@ -103,8 +107,7 @@ def _unicode(data: bytes, name: str) -> str | None:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16, name)
-    if b"\x00" in data:
-        raise EncodingError("binary data (NUL bytes), not text", path=name)
+    _refuse_nul(data, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -188,7 +191,7 @@ def _as_utf8(data: bytes, name: str) -> str:
 
 
 def _as_utf16(data: bytes, name: str) -> str:
-    for bom, codec in _BOMS[3:]:
+    for bom, codec in _UTF16_BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec, name)
     return _strict(data, _utf16_without_bom(data) or "utf-16-le", name)
@@ -212,10 +215,14 @@ def _as_legacy(encoding: str) -> Callable[[bytes, str], str]:
     return decode
 
 
-def _refuse_binary(data: bytes, name: str) -> None:
-    _refuse_binary_magic(data, name)
+def _refuse_nul(data: bytes, name: str) -> None:
     if b"\x00" in data:
         raise EncodingError("binary data (NUL bytes), not text", path=name)
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    _refuse_binary_magic(data, name)
+    _refuse_nul(data, name)
 
 
 _EXPLICIT: dict[str, Callable[[bytes, str], str]] = {

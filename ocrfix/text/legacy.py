@@ -6,6 +6,14 @@ text back to Unicode; :func:`detect_legacy` says which encoding, if any, the tex
 by how many words turn into valid Vietnamese syllables, so Unicode Vietnamese and English
 are left alone. Tables and their limits: :mod:`ocrfix.text.legacy_tables`.
 
+Where the bytes do not say, we guess, and document it:
+
+- TCVN3 capitals typed in the .VnTimeH font are lower-case codes; a word is put in
+  capitals when its ASCII letters are (``CéNG`` → CỘNG) or its line is in capitals.
+- VN1 capitals at 0x80-0x9F are also Windows punctuation; quotes count as letters only
+  inside a word (or, opening ones, right after a letter), dashes only touching a letter.
+- VIQR follows RFC 1456: a mark right after a vowel is a mark (see :mod:`.legacy_viqr`).
+
 >>> convert("Céng hßa x· héi chñ nghÜa ViÖt Nam", "tcvn3")
 'Cộng hòa xã hội chủ nghĩa Việt Nam'
 >>> detect_legacy("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam")
@@ -163,7 +171,8 @@ def encode(text: str, encoding: str) -> str:
 
 
 def encode_bytes(text: str, encoding: str) -> bytes:
-    """Bytes of a legacy file holding ``text`` (for tests and samples)."""
+    """Bytes of a legacy file holding ``text`` (for tests and samples); "?" for what cp1252
+    lacks."""
     legacy = encode(text, encoding)
     return b"".join(
         bytes([ord(c)]) if ord(c) < 0x100 else c.encode("cp1252", errors="replace")
@@ -174,8 +183,6 @@ def encode_bytes(text: str, encoding: str) -> bytes:
 def decode_cp1252(data: bytes) -> str:
     """Bytes as Windows shows them (cp1252); the five bytes cp1252 leaves undefined as latin-1."""
     return data.decode("latin-1").translate(_LATIN1_TO_CP1252)
-
-
 
 
 def _is_written_syllable(word: str) -> bool:

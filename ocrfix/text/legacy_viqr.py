@@ -26,14 +26,17 @@ _VOWEL = regex.compile(
     r"(?P<base>[aeiouyAEIOUY])(?P<shape>(?<=[aA])\(|(?<=[aeoAEO])\^|(?<=[ouOU])\+)?"
     r"(?P<tone>[`'?~.])?"
 )
-# A word: letters with VIQR marks and escapes, starting with a letter (``d-`` may open it).
-# A ``.`` or ``?`` followed by more ``.?!`` is punctuation ("a...", "dda^u??").
+# A word: letters with VIQR marks and escapes, starting with a letter (``d-`` may open it)
+# that follows no letter (digits may: "1.000dd", "103ta^'n").
+# A ``.`` or ``?`` followed by another is punctuation ("a...", "dda^u??").
 _WORD = regex.compile(
-    r"(?<![\w\\])(?:[dD]-(?=[A-Za-z]))?[A-Za-z]"
-    r"(?:[A-Za-z]|\\[(^+`'?~.dD\-]|[(^+`~']|[.?](?![.?!]))*"
+    r"(?<![A-Za-z\\])(?:[dD]-(?=[A-Za-z]))?[A-Za-z]"
+    r"(?:[A-Za-z]|\\[(^+`'?~.dD\-]|[(^+`~']|[.?](?![.?]))*"
 )
 _DD = regex.compile(r"^(?:dd|DD|Dd|[dD]-(?=[A-Za-z]))")
-_CAPS_DD = regex.compile(r"(?<=[A-Z])DD|DD(?=[A-Z])")  # QDD-UBND: QĐ-UBND
+# In capitals a run of D is pairs of Đ, after a D when odd: QDD is QĐ, GDDDT is GDĐT,
+# DDKDDDD is ĐKĐĐ.
+_CAPS_D_RUN = regex.compile(r"D{2,}")
 
 _ENCODE: dict[str, str] = {}
 for _shaped, _seq in [(v, v) for v in "aeiouy"] + list(_SHAPES.items()):
@@ -51,9 +54,14 @@ def _vowel(base: str, shape: str | None, tone: str) -> str:
     return char.upper() if base.isupper() else char
 
 
+def _d_run(match: regex.Match[str]) -> str:
+    length = len(match.group())
+    return "D" * (length % 2) + "Đ" * (length // 2)
+
+
 def _convert_word(word: str) -> str:
     if word.isupper():
-        word = _CAPS_DD.sub("Đ", word)
+        word = _CAPS_D_RUN.sub(_d_run, word)
     out: list[str] = []
     match = _DD.match(word)
     pos = 0

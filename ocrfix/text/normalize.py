@@ -22,7 +22,7 @@ def match_case(model: str, word: str) -> str:
     if model.isupper() and (len(model) > 1 or len(word) == 1):
         return word.upper()
     if len(model) == len(word):
-        return "".join(w.upper() if m.isupper() else w for m, w in zip(model, word))
+        return "".join(w.upper() if m.isupper() else w for m, w in zip(model, word, strict=True))
     return word[:1].upper() + word[1:] if model[0].isupper() else word
 
 

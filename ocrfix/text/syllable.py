@@ -56,18 +56,18 @@ RHYMES = frozenset(
     y yêm yên yêng yêt yêu
     oa oac oach oai oam oan oang oanh oao oap oat oay
     oăc oăm oăn oăng oăt
-    oe oen oeo oet
+    oe oem oen oeo oet
     uân uâng uât uây
     uê uêch uên uênh uêt
-    uy uya uych uyên uyêt uynh uyp uyt uyu uyêt
+    uy uya uych uyên uyêt uyn uynh uyp uyt uyu
     uơ
-    """.split()
+    """.split()  # noqa: SIM905  (grouped by nucleus, easier to check than a list)
 )
 # Rhymes written only after one onset: gi + iê... drops the i (giếng), qu + uy... drops
 # the u (quýt, quỳnh).
 ONSET_RHYMES = {
-    "gi": frozenset("êc êm ên êng êp êt êu".split()),
-    "qu": frozenset("ych ynh yp yt".split()),
+    "gi": frozenset(["êc", "êm", "ên", "êng", "êp", "êt", "êu"]),
+    "qu": frozenset(["ych", "ynh", "yp", "yt"]),
 }
 _GLIDES = ("oa", "oă", "oe", "uâ", "uê", "uy", "uơ")  # o/u here is the medial glide
 _STOP_CODAS = ("ch", "c", "p", "t")  # these allow only sắc (2) and nặng (5)
@@ -103,22 +103,30 @@ def parse_syllable(word: str) -> Syllable | None:
     Syllable(onset='ngh', rhyme='i', tone=5)
     >>> parse_syllable("quốc")
     Syllable(onset='qu', rhyme='ôc', tone=2)
-    >>> parse_syllable("thwe") is None
-    True
+    >>> parse_syllable("thwe") is None, parse_syllable("aỉ") is None
+    (True, True)
     """
-    tone = 0
+    tone, marked_at = 0, -1
     base_chars = []
-    for char in word.lower():
+    for index, char in enumerate(word.lower()):
         base, char_tone = split_tone(char)
         if char_tone:
             if tone:
                 return None  # two tone marks
-            tone = char_tone
+            tone, marked_at = char_tone, index
         base_chars.append(base)
     base = "".join(base_chars)
     onset, rhyme = _split_onset(base)
     syllable = Syllable(onset, rhyme, tone)
-    return syllable if is_valid_parts(syllable) else None
+    if not is_valid_parts(syllable):
+        return None
+    if tone and marked_at - len(onset) not in _tone_positions(rhyme):
+        return None  # the mark sits where neither convention puts it (aỉ)
+    return syllable
+
+
+def _tone_positions(rhyme: str) -> set[int]:
+    return {tone_position(rhyme, style) for style in TONE_STYLES}
 
 
 def is_valid_parts(syllable: Syllable) -> bool:

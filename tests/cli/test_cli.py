@@ -37,7 +37,7 @@ def test_no_command_and_unknown_command_are_usage_errors(capsys):
 
 
 def test_fix_reads_stdin_writes_stdout():
-    result = run_cli("fix", stdin="Cong hoa xa hoi chu nghia Viet Nam\n".encode())
+    result = run_cli("fix", stdin=b"Cong hoa xa hoi chu nghia Viet Nam\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode("utf-8")
     assert out.endswith("\n")

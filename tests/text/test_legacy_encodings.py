@@ -76,6 +76,10 @@ def test_tcvn3_capitals_font_words_and_lines():
     assert convert("Sè: 12/Q§-UBND", "tcvn3") == "Số: 12/QĐ-UBND"  # title case kept
 
 
+def test_tcvn3_vn1_combining_tone_bytes():
+    assert convert("Vi\xaa\xb4t Nam 30\xb0C", "tcvn3") == "Việt Nam 30°C"
+
+
 def test_tcvn3_keeps_windows_punctuation_outside_words():
     assert convert("“§iÒu 1” – Quy ®Þnh…", "tcvn3") == "“Điều 1” – Quy định…"
     assert convert("C—NG", "tcvn3") == "CỘNG"  # VN1 capital (0x97) read as cp1252 inside a word
@@ -85,6 +89,7 @@ def test_viqr_punctuation_and_escapes():
     assert convert("Ta.i Ha` No^.i. DDi dda^u\\?\nSo^': 12/QDD-UBND, 5.000 dd", "viqr") == (
         "Tại Hà Nội. Đi đâu?\nSố: 12/QĐ-UBND, 5.000 đ"
     )
+    assert convert("So+? GDDDT, VPDDKDDDD", "viqr") == "Sở GDĐT, VPĐKĐĐ"
     assert convert("nhau. kho^ng?", "viqr") == "nhaụ không?"  # RFC 1456: escape to mean "."
     assert convert("Ha.\\. a... d\\dos", "viqr") == "Hạ. a... ddos"
     assert encode("Hà Nội.", "viqr") == "Ha` No^.i\\."

@@ -37,7 +37,7 @@ def cased_syllables(draw: st.DrawFn) -> str:
 def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 12) -> str:
     """Words joined by spaces or commas, ending with punctuation, as in running text."""
     words = draw(st.lists(cased_syllables(), min_size=min_words, max_size=max_words))
-    seps = draw(st.lists(st.sampled_from([" ", " ", " ", ", "]), min_size=len(words),
-                         max_size=len(words)))
-    body = "".join(w + s for w, s in zip(words, seps, strict=True)).rstrip(" ,")
-    return body + draw(st.sampled_from([".", "?", "!", ";", ":"]))
+    gaps = [" ", " ", " ", ", ", "... ", "? ", "! ", " (", ") ", " - "]
+    seps = draw(st.lists(st.sampled_from(gaps), min_size=len(words), max_size=len(words)))
+    body = "".join(w + s for w, s in zip(words, seps, strict=True)).rstrip(" ,(-")
+    return body + draw(st.sampled_from([".", "?", "!", ";", ":", "...", "?!", ")"]))

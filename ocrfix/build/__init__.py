@@ -1,0 +1,1 @@
+"""Rebuild everything in ``dictionaries/`` from ``../shared`` (``python -m ocrfix.build --help``)."""
