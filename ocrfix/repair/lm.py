@@ -17,14 +17,18 @@ Public API (stable; the decoder depends on it):
 The model is an ARPA-style backoff model (interpolated modified Kneser-Ney, pruned, with
 backoff weights renormalised after pruning): P(w | u v) is the stored trigram probability
 when (u v w) is in the model, else bow(u v) · P(w | v), recursively down to unigrams.
-n-grams are stored per order as sorted ``uint64`` keys (ids packed ``bits`` each) with
-quantised log-probabilities and backoffs (codebook indices), memory-mapped from ``.npy``.
+n-grams are stored per order in a linear-probing hash table of ``uint64`` keys (ids packed
+``bits`` each; at most 4 vectorised probe rounds, then a binary search among the few keys
+stored farther from home) with quantised log-probabilities and backoffs (codebook
+indices), memory-mapped from ``.npy``. With a context shorter than ``order - 1`` the
+answer is the model's lower-order (Kneser-Ney continuation) distribution: fine for a
+coarse pre-pass, weaker than the full context.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +41,7 @@ from ocrfix.repair.lmtokens import BOS, EOS, UNK
 
 HEADER = "header.json"
 VOCAB = "vocab.txt"
-FORMAT = "ocrfix-lm-1"
+FORMAT = "ocrfix-lm-2"  # 2: hash-table keys
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Quantised:
 
 
 EMPTY = np.uint64(0xFFFF_FFFF_FFFF_FFFF)  # a free slot: no n-gram packs to all ones
+PROBE_ROUNDS = 4
 _MULTIPLIER = np.uint64(0x9E37_79B9_7F4A_7C15)  # Fibonacci hashing
 
 
@@ -87,6 +92,15 @@ def hash_table(keys: np.ndarray, load: float = 0.6) -> tuple[np.ndarray, np.ndar
     return table, slots
 
 
+def far_index(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted keys at least ``PROBE_ROUNDS`` slots from home in ``table``, and their slots."""
+    used = np.flatnonzero(table != EMPTY)
+    distance = (used - home_slots(table[used], len(table))) % len(table)
+    slots = used[distance >= PROBE_ROUNDS]
+    order = np.argsort(table[slots])
+    return table[slots][order], slots[order]
+
+
 @dataclass(frozen=True)
 class OrderTable:
     """The n-grams of one order, by slot of a hash table of packed keys.
@@ -97,9 +111,14 @@ class OrderTable:
     keys: np.ndarray | None
     logp: Quantised
     bow: Quantised | None  # None for the highest order
+    far: tuple[np.ndarray, np.ndarray] | None = None  # far_index(keys), for hash tables
 
     def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(slot, found) of ``keys`` in this table; a key not found gets a free slot."""
+        """(slot, found) of ``keys`` in this table; the slot means nothing where not found.
+
+        ``PROBE_ROUNDS`` vectorised probe steps settle almost every key; the few left (in
+        long runs of taken slots) are looked up among the keys that sit that far from home.
+        """
         if self.keys is None:
             return keys.astype(np.intp), np.ones(len(keys), dtype=bool)
         table, capacity = self.keys, len(self.keys)
@@ -107,7 +126,7 @@ class OrderTable:
         index = home_slots(keys, capacity)
         found = np.zeros(len(keys), dtype=bool)
         pending, probe = np.arange(len(keys)), index
-        while True:
+        for _ in range(PROBE_ROUNDS):
             seen = table[probe]
             hit = seen == keys[pending]
             found[pending[hit]] = True
@@ -116,6 +135,14 @@ class OrderTable:
                 return index, found
             pending, probe = pending[go_on], (probe[go_on] + 1) % capacity
             index[pending] = probe
+        assert self.far is not None, "hash table without its far_index"
+        far_keys, far_slots = self.far
+        if len(far_keys):
+            at = np.minimum(np.searchsorted(far_keys, keys[pending]), len(far_keys) - 1)
+            hit = far_keys[at] == keys[pending]
+            found[pending[hit]] = True
+            index[pending[hit]] = far_slots[at[hit]]
+        return index, found
 
 
 def backoff_logprob(
@@ -173,19 +200,25 @@ class LanguageModel:
             raise MissingDependencyError("unknown language model format", path=str(folder))
         mode = "r" if mmap else None
 
-        def array(name: str) -> np.ndarray | None:
+        def array(name: str) -> np.ndarray:
             file = folder / f"{name}.npy"
-            return np.asarray(np.load(file, mmap_mode=mode)) if file.exists() else None
+            if not file.exists():
+                raise MissingDependencyError(
+                    f"language model file missing: {file.name}", path=str(folder)
+                )
+            return np.asarray(np.load(file, mmap_mode=mode))
 
-        def quantised(name: str) -> Quantised | None:
-            codes = array(name)
-            return None if codes is None else Quantised(codes, array(f"{name}_book"))
+        def quantised(name: str) -> Quantised:
+            book = folder / f"{name}_book.npy"
+            return Quantised(array(name), array(f"{name}_book") if book.exists() else None)
 
-        tables = []
-        for n in range(1, header["order"] + 1):
-            logp = quantised(f"logp{n}")
-            assert logp is not None, f"logp{n}.npy missing"
-            tables.append(OrderTable(array(f"keys{n}"), logp, quantised(f"bow{n}")))
+        order = header["order"]
+        tables = [OrderTable(None, quantised("logp1"), quantised("bow1") if order > 1 else None)]
+        for n in range(2, order + 1):
+            keys = array(f"keys{n}")
+            far = (array(f"far{n}_keys"), array(f"far{n}_slots"))
+            bow = quantised(f"bow{n}") if n < order else None
+            tables.append(OrderTable(keys, quantised(f"logp{n}"), bow, far))
         return cls(vocab, tables, header["bits"], header)
 
     def ids(self, tokens: Sequence[str]) -> np.ndarray:
@@ -218,7 +251,7 @@ class LanguageModel:
         """Total log10 probability of ``tokens`` (output of ``lm_tokens``)."""
         return float(self.token_logprobs(tokens).astype(np.float64).sum())
 
-    def iter_ngrams(self, n: int):
+    def iter_ngrams(self, n: int) -> Iterator[tuple[tuple[int, ...], float, float]]:
         """Yield (ids tuple, log10 prob, log10 backoff or 0.0) of order ``n``: slow, for checks."""
         table = self.tables[n - 1]
         mask = (1 << self.bits) - 1

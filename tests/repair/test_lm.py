@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from ocrfix.build.lm import discounts, encode_corpus, estimate, quantise, write_model
 from ocrfix.dictionaries import dictionaries_dir
-from ocrfix.repair.lm import LanguageModel
+from ocrfix.exceptions import MissingDependencyError
+from ocrfix.repair.lm import LanguageModel, OrderTable, Quantised, far_index, hash_table
 from ocrfix.repair.lmtokens import lm_tokens
 
 TEXT = (
@@ -33,21 +36,26 @@ def _corpus(lines: int = 1500, seed: int = 0) -> list[str]:
     return text
 
 
-def _model(tmp_path_factory, name: str, prune: list[int], quant_bits: int) -> LanguageModel:
+def _build(tmp_path_factory, name: str, prune: list[int], quant_bits: int) -> Path:
     vocab, stream = encode_corpus(_corpus(), min_word_count=10)
     folder = tmp_path_factory.mktemp(name)
     write_model(folder, vocab, estimate(stream, vocab, 3, prune, quant_bits))
-    return LanguageModel.load(folder)
+    return folder
 
 
 @pytest.fixture(scope="module")
-def exact(tmp_path_factory) -> LanguageModel:
-    return _model(tmp_path_factory, "exact", [1, 1], 0)
+def exact_dir(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory, "exact", [1, 1], 0)
+
+
+@pytest.fixture(scope="module")
+def exact(exact_dir) -> LanguageModel:
+    return LanguageModel.load(exact_dir)
 
 
 @pytest.fixture(scope="module")
 def pruned(tmp_path_factory) -> LanguageModel:
-    return _model(tmp_path_factory, "pruned", [2, 3], 8)
+    return LanguageModel.load(_build(tmp_path_factory, "pruned", [2, 3], 8))
 
 
 def _reference(lm: LanguageModel):
@@ -149,3 +157,20 @@ def test_shipped_model_knows_administrative_phrases():
     good = lm_tokens("Ủy ban nhân dân tỉnh Quảng Ninh ban hành kế hoạch")
     garbled = lm_tokens("Ủy ban nhân dấn tính Quảng Ninh bán hành kê hoạch")
     assert lm.sentence_logprob(good) > lm.sentence_logprob(garbled) + 5
+
+
+def test_hash_table_finds_every_key_and_only_those():
+    keys = np.unique(np.random.default_rng(3).integers(0, 2**45, 20000).astype(np.uint64))
+    table, slots = hash_table(keys)
+    lookup = OrderTable(table, Quantised(np.zeros(len(table))), None, far_index(table))
+    assert len(lookup.far[0]) > 0  # some keys sit far from home: that path is tested too
+    index, found = lookup.find(keys)
+    assert found.all() and np.array_equal(index, slots)
+    assert not lookup.find(keys + np.uint64(2**46))[1].any()
+
+
+def test_incomplete_model_folder_is_a_clear_error(tmp_path, exact_dir):
+    for name in ("header.json", "vocab.txt", "logp1.npy"):
+        (tmp_path / name).write_bytes((exact_dir / name).read_bytes())
+    with pytest.raises(MissingDependencyError, match=r"bow1\.npy"):
+        LanguageModel.load(tmp_path)
