@@ -8,7 +8,10 @@ from ocrfix.extract.found import MISSING, Found
 from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.listing import collect_items
 
-_KINH_GUI = regex.compile(r"^\s*(?:kinh\s*gui){e<=2}\s*[:;.]?", regex.BESTMATCH)
+# Exact "Kính gửi", or an OCR-damaged one that still ends in its colon ("Kinh givi:").
+_KINH_GUI = regex.compile(
+    r"^\s*(?:kinh\s*gui\b\s*[:;.]?|(?:kinh\s*gui){e<=3}\s*:)", regex.BESTMATCH
+)
 _MAX_ITEM_LINE = 90  # longer unbulleted lines are body paragraphs
 SEARCH_DEPTH = 30
 

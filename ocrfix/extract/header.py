@@ -31,10 +31,6 @@ class MottoSplit:
     has_motto: bool
 
 
-def _squash(folded: str) -> str:
-    return " ".join(folded.replace("-", " - ").split())
-
-
 def split_motto(text: str) -> MottoSplit:
     """The text before the national (or Party) motto on ``text``, if the motto is there."""
     folded = fold(text)
@@ -59,14 +55,3 @@ def header_lines(lines: list[Line]) -> list[Line]:
     """The first non-empty lines of the document, where header fields live."""
     out = [line for line in lines if line.stripped][:HEADER_DEPTH]
     return out
-
-
-def is_motto_only(line: Line) -> bool:
-    """A line holding nothing but a motto (and perhaps the underline)."""
-    split = split_motto(line.text)
-    return split.has_motto and not split.left.strip(" -_")
-
-
-def fold_squashed(text: str) -> str:
-    """Folded text with runs of spaces collapsed, for whole-line comparisons."""
-    return _squash(fold(text))

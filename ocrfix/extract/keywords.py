@@ -12,8 +12,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from ocrfix.text import strip_diacritics
 
 # Look-alikes English OCR produces for Vietnamese letters; each maps one char to one char.
@@ -44,20 +42,6 @@ def is_marked(text: str) -> bool:
     if not letters:
         return False
     return sum(ch in VIETNAMESE_MARKED for ch in letters) / len(letters) >= MARKED_SHARE
-
-
-def similar(a: str, b: str, *, cutoff: float = 85.0) -> bool:
-    """Fuzzy equality of two folded strings (rapidfuzz ratio ≥ ``cutoff``)."""
-    return fuzz.ratio(fold(a), fold(b)) >= cutoff
-
-
-def startswith_fuzzy(line: str, keyword: str, *, cutoff: float = 80.0) -> bool:
-    """Whether ``line`` begins with ``keyword``, tolerating OCR damage."""
-    head = fold(line).strip()[: len(keyword) + 1]
-    return (
-        fuzz.ratio(head[: len(keyword)], fold(keyword)) >= cutoff
-        or fuzz.ratio(head, fold(keyword)) >= cutoff
-    )
 
 
 def upper_ratio(text: str) -> float:

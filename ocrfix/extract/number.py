@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ocrfix.extract.found import MISSING, Found, warning
+from ocrfix.extract.found import Found, warning
 from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.symbols import SYMBOL, is_well_formed, normalize_symbol
 
@@ -37,6 +37,3 @@ def _found(line: Line, match: regex.Match, stripped: bool, confidence: float) ->
         confidence *= 0.8
     ev = evidence(line, start=match.start(), end=match.end())
     return Found(value, confidence, ev, warnings)
-
-
-__all__ = ["MISSING", "extract_number"]

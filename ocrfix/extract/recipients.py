@@ -10,7 +10,8 @@ from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.listing import collect_items
 from ocrfix.extract.signer import is_signature_line, split_name
 
-NOI_NHAN = regex.compile(r"^\s*(?:noi\s*nhan){e<=2}\s*[:;.]?", regex.BESTMATCH)
+# Exact "Nơi nhận", or an OCR-damaged one that still ends in its colon ("Not nhdn:").
+NOI_NHAN = regex.compile(r"^\s*(?:noi\s*nhan\b\s*[:;.]?|(?:noi\s*nhan){e<=2}\s*:)", regex.BESTMATCH)
 _MAX_LINE = 200
 
 

@@ -13,11 +13,12 @@ from ocrfix.extract.keywords import is_marked
 from ocrfix.extract.layout import split_lines
 from ocrfix.extract.number import extract_number
 from ocrfix.extract.place_date import extract_place_date
+from ocrfix.extract.places import restore_place
 from ocrfix.extract.recipients import extract_recipients, find_recipients_line
 from ocrfix.extract.references import extract_references
 from ocrfix.extract.schema import FIELDS, SCHEMA_VERSION
 from ocrfix.extract.signer import extract_signer
-from ocrfix.extract.symbols import symbol_year, type_code
+from ocrfix.extract.symbols import reconcile_code, symbol_year, type_code
 from ocrfix.extract.title import find_summary_line, title_after_type_line, title_from_summary
 
 REQUIRED = ("doc_type", "number", "issuer", "issued_date", "title", "signer")
@@ -48,11 +49,23 @@ def extract_record(text: str, *, source: str | None = None) -> dict:
 
     number = extract_number(header, stripped=stripped)
     place, issued_date = extract_place_date(header)
+    if stripped and place.value:
+        place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)
     summary_line = find_summary_line(header)
     type_line = find_type_line(header)
     symbol_code = type_code(number.value) if number.value else None
     addressee_line = find_addressee_line(lines)
     doc_type, doc_type_code = extract_doc_type(type_line, symbol_code, summary_line, addressee_line)
+    if number.value and doc_type_code.value and type_line:
+        fixed = reconcile_code(number.value, doc_type_code.value)
+        if fixed:
+            note = warning(
+                "number", "code_repaired", f"read {number.value!r}; type code from title"
+            )
+            number = Found(
+                fixed, number.confidence * 0.8, number.evidence, [*number.warnings, note]
+            )
+            doc_type, doc_type_code = extract_doc_type(type_line, type_code(fixed), summary_line)
     if type_line:
         title = title_after_type_line(lines, type_line[0], type_line[2])
     elif summary_line:

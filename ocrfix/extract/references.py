@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ocrfix.extract.doc_type import CODE_TO_NAME, NAMED_ONLY, TYPES, name_for_code
+from ocrfix.extract.doc_type import NAMED_ONLY, TYPES, name_for_code
 from ocrfix.extract.keywords import fold
 from ocrfix.extract.place_date import parse_numbers
 from ocrfix.extract.symbols import SYMBOL, normalize_symbol, type_code
@@ -148,6 +148,3 @@ def _merge(refs: list[dict]) -> list[dict]:
 def extract_references(text: str, *, own_number: str | None = None) -> list[dict]:
     """Every cited document as ``{doc_type, number, date, issuer, name}`` (name: laws)."""
     return _merge(_from_symbols(text, own_number) + _from_law_names(text))
-
-
-__all__ = ["CODE_TO_NAME", "extract_references"]

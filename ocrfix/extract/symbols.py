@@ -30,18 +30,18 @@ _BY_FOLD = {fold(code).replace("d", "#"): code for code in KNOWN_CODES if "Đ" i
 
 def _repair_segment(segment: str, stripped: bool) -> str:
     segment = segment.replace("Ð", "Đ")
-    if "Đ" in segment:
+    if "Đ" in segment or segment in KNOWN_CODES:  # "DA" and "HD" are codes as they stand
         return segment
     key = fold(segment).replace("d", "#")
-    lookalikes = "bB" if stripped else "b"  # English OCR reads Đ as b or B ("Qb", "QB")
-    if any(ch in segment for ch in lookalikes):
-        guess = "".join("D" if ch in lookalikes else ch for ch in segment)
-        repaired = _BY_FOLD.get(fold(guess).replace("d", "#"))
+    # English OCR reads Đ as b, B or DB ("Qb", "QB", "QDB"); no code has a lower-case b
+    guesses = [segment.replace("b", "D")]
+    if stripped:
+        guesses += [segment.replace("DB", "D"), segment.replace("B", "D").replace("b", "D")]
+    for guess in guesses:
+        repaired = _BY_FOLD.get(fold(guess).replace("d", "#")) if guess != segment else None
         if repaired:
             return repaired
-    if not stripped:
-        return segment
-    if key in _BY_FOLD:
+    if key in _BY_FOLD:  # Đ lost ("QD", "ND-CP", "HDND"): also in repaired text
         return _BY_FOLD[key]
     for plain, marked in _INNER_D.items():
         segment = segment.replace(plain, marked)
@@ -66,6 +66,23 @@ def type_code(symbol: str) -> str | None:
     if not codes:
         return None
     return codes[0] if codes[0] in CODE_TO_NAME else None
+
+
+def reconcile_code(symbol: str, code: str) -> str | None:
+    """``symbol`` with an OCR-damaged type code replaced by ``code`` (the type its title line
+    names): "37691/TE-CHQ" + "TB" → "37691/TB-CHQ". None when nothing needs or allows it.
+    """
+    parts = regex.split(r"([/-])", symbol)
+    for i, part in enumerate(parts[2::2], start=1):
+        index = 2 * i
+        if part.isdigit():
+            continue
+        if part == code or part in KNOWN_CODES or len(part) != len(code):
+            return None
+        if sum(a != b for a, b in zip(fold(part), fold(code), strict=True)) != 1:
+            return None
+        return "".join([*parts[:index], code, *parts[index + 1:]])
+    return None
 
 
 def symbol_year(symbol: str) -> int | None:

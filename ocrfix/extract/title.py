@@ -9,7 +9,7 @@ from ocrfix.extract.keywords import fold, upper_ratio
 from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.place_date import DATE_WORDS
 
-_SUMMARY = regex.compile(r"^\s*v\s?[/.il1|]?\s?v\b\s*:?")  # "V/v", "V.v", garbled "Viv"
+_SUMMARY = regex.compile(r"^\s*(?:v\s?[/.il1|]?\s?v|vw)\b\s*:?")  # "V/v", "V.v"; OCR "Viv", "VW"
 _BODY_START = regex.compile(r"^\s*(?:can cu|xet|theo de nghi|kinh gui|tai phien|thuc hien)\b")
 # An upper-case line naming who acts ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") ends the title.
 _AUTHORITY = regex.compile(

@@ -6,6 +6,7 @@ import pytest
 
 from ocrfix.extract import extract_record
 from ocrfix.extract.header import split_motto
+from ocrfix.extract.places import restore_place
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_two_columns_read_as_one_line():
     assert record["issuer"] == "Uy ban nhan dan xa Tam Hqp"
     assert record["number"] == "15/QĐ-UBND"
     assert record["issued_date"] == "2024-12-24"
-    assert record["place"] == "Tam Hop"
+    assert record["place"] == "Tam Hợp"  # diacritics restored from the admin-unit list
     assert record["doc_type"] == "Quyết định"
     assert record["confidence"]["number"] < 1.0  # diacritic-free input is less certain
 
@@ -52,3 +53,9 @@ def test_split_motto_keeps_the_left_column():
     assert split_motto("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").left == "BỘ TÀI CHÍNH"
     assert split_motto("CỤC THUẾ Độc lập - Tự do - Hạnh phúc").left == "CỤC THUẾ"
     assert not split_motto("SỞ TƯ PHÁP").has_motto
+
+
+def test_place_names_get_their_diacritics_back():
+    assert restore_place("Ha N6i") == "Hà Nội"
+    assert restore_place("TP. Ho Chi Minh") == "TP. Hồ Chí Minh"
+    assert restore_place("Khong Co Noi Nay") == "Khong Co Noi Nay"

@@ -55,3 +55,20 @@ def test_missing_number_is_null_with_warning(make_doc):
 def test_symbol_year_disagreeing_with_date_is_warned(make_doc):
     record = extract_record(make_doc(number="Số: 15/2023/QĐ-UBND"))
     assert any(w["code"] == "year_mismatch" for w in record["warnings"])
+
+
+def test_ocr_readings_of_d_with_stroke():
+    assert normalize_symbol("2533/QDB-UBND", stripped=True) == "2533/QĐ-UBND"
+    assert normalize_symbol("97/2025/QB-UBND", stripped=True) == "97/2025/QĐ-UBND"
+    assert normalize_symbol("5/DA-UBND", stripped=True) == "5/DA-UBND"  # a code as it stands
+    assert normalize_symbol("3/BB-UBND", stripped=True) == "3/BB-UBND"
+
+
+def test_damaged_type_code_is_reconciled_with_the_title(make_doc):
+    text = strip_diacritics(make_doc(number="Số: 37691/TE-CHQ", type_line="THÔNG BÁO"))
+    record = extract_record(text)
+    assert record["number"] == "37691/TB-CHQ" and record["doc_type_code"] == "TB"
+    assert any(w["code"] == "code_repaired" for w in record["warnings"])
+    kept = extract_record(make_doc(number="Số: 37691/TC-CHQ", type_line="THÔNG BÁO"))
+    assert kept["number"] == "37691/TC-CHQ"  # TC is a code of its own: a mismatch, not damage
+    assert any(w["code"] == "type_mismatch" for w in kept["warnings"])
