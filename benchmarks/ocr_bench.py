@@ -2,7 +2,7 @@
 page by page, on generated scans of held-out admin documents.
 
     python benchmarks/ocr_bench.py                     # default: 10 pages, a few minutes
-    python benchmarks/ocr_bench.py --pages 40 --kinds office,fax,photo-light,office+rotate
+    python benchmarks/ocr_bench.py --pages 40 --no-ocrmypdf --repair
 
 Pages are rendered by ``ocrfix.synth`` from the texts of held-out documents
 (``ocrfix.build.splits.is_heldout``) and degraded; truth is the rendered text. Scores are
@@ -118,10 +118,18 @@ def run(pages, lang: str, repair: bool, work: Path, ocrmypdf: bool) -> list[Row]
         )
         row.scores["ocrfix"] = score_texts(truth, document.text)
         if fix is not None:
-            repaired, spent, cpu = timed(fix, document.text)
-            row.scores["ocrfix+repair"] = score_texts(truth, repaired)
-            row.seconds["ocrfix+repair"] = row.seconds["ocrfix"] + spent
-            row.cpu["ocrfix+repair"] = row.cpu["ocrfix"] + cpu
+            try:
+                repaired, spent, cpu = timed(fix, document.text)
+            except Exception as exc:  # the repair engine is another team's moving part
+                print(f"  repair failed ({type(exc).__name__}: {exc}); not scored", file=sys.stderr)
+                fix = None
+                for earlier in rows:
+                    for table in (earlier.scores, earlier.seconds, earlier.cpu):
+                        table.pop("ocrfix+repair", None)
+            else:
+                row.scores["ocrfix+repair"] = score_texts(truth, repaired)
+                row.seconds["ocrfix+repair"] = row.seconds["ocrfix"] + spent
+                row.cpu["ocrfix+repair"] = row.cpu["ocrfix"] + cpu
         other, spent, cpu = timed(ocrmypdf_text, image, lang, work) if ocrmypdf else (None, 0, 0)
         if other is not None:
             row.scores["ocrmypdf"] = score_texts(truth, other)
@@ -165,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10, help="number of pages (default 10)")
     parser.add_argument(
         "--kinds",
-        default="office,office+rotate,fax,photo-light",
+        default="office,fax,photo-light,office+rotate,photo",
         help="degradations to cycle through (ocrfix.synth.KINDS, joined by +)",
     )
     parser.add_argument("--layouts", default="plain,admin", help="plain and/or admin pages")

@@ -66,6 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="give up on a page after S seconds (default 180)",
     )
     parser.add_argument(
+        "--remove-seals",
+        action="store_true",
+        help="turn red/blue seals and signatures to paper before OCR (colour scans)",
+    )
+    parser.add_argument(
         "--no-preprocess",
         action="store_true",
         help="give Tesseract the page as rasterised (no deskew, no cleanup)",
@@ -81,7 +86,7 @@ def _options(args: argparse.Namespace):  # -> OcrOptions (imported lazily: keeps
         raise UsageError(f"--dpi must be between 50 and 1200, not {args.dpi}")
     if args.page_timeout <= 0:
         raise UsageError("--page-timeout must be positive")
-    steps = PreprocessOptions()
+    steps = PreprocessOptions(colour_marks="on" if args.remove_seals else "off")
     if args.no_preprocess:
         steps = PreprocessOptions(
             orientation=False, deskew=False, colour_marks="off", borders=False,

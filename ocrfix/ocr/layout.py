@@ -36,14 +36,6 @@ class Row:
     def bottom(self) -> int:
         return max(w.box[3] for p in self.parts for w in p)
 
-    @property
-    def left(self) -> int:
-        return self.parts[0][0].box[0]
-
-    @property
-    def right(self) -> int:
-        return max(w.box[2] for w in self.parts[-1])
-
 
 @dataclass
 class Block:

@@ -1,9 +1,8 @@
-"""Skew (and quarter-turn) estimation by projection profiles of ink points.
+"""Skew estimation by projection profiles of ink points.
 
 Text lines make the histogram of ink rows sharply peaked when the page is level; we rotate
 the ink *coordinates* (not the image) over candidate angles and keep the sharpest histogram,
-which costs a few milliseconds per angle. The same score on swapped axes tells a page turned
-by 90° from an upright one.
+which costs a few milliseconds per angle.
 """
 
 from __future__ import annotations
@@ -47,16 +46,13 @@ def _best_angle(points: np.ndarray) -> tuple[float, float]:
     return float(fine[i]), float(scores[i])
 
 
-def estimate_skew(image: np.ndarray) -> tuple[float, bool]:
-    """Skew angle in degrees (counter-clockwise rotation that levels the text) and whether the
-    text lines run vertically (page turned by a quarter)."""
+def estimate_skew(image: np.ndarray) -> float:
+    """Skew angle in degrees: the counter-clockwise rotation that levels the text lines."""
     mask, _ = small_ink(central(to_grey(image)))
     points = _points(mask)
     if len(points) < 200:
-        return 0.0, False
-    angle, score = _best_angle(points)
-    _, turned_score = _best_angle(points[:, ::-1].copy())
-    return angle, turned_score > score * 1.15
+        return 0.0
+    return _best_angle(points)[0]
 
 
 def deskew(image: np.ndarray, angle: float) -> np.ndarray:

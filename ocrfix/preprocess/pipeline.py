@@ -15,7 +15,7 @@ import numpy as np
 from ocrfix.preprocess import binarize, cleanup, colour, denoise, illumination
 from ocrfix.preprocess.deskew import deskew, estimate_skew
 from ocrfix.preprocess.ink import to_grey
-from ocrfix.preprocess.orientation import is_upside_down
+from ocrfix.preprocess.orientation import is_turned, is_upside_down
 
 Switch = Literal["on", "off", "auto"]
 DebugSink = Callable[[str, np.ndarray], None]
@@ -27,7 +27,7 @@ class PreprocessOptions:
 
     orientation: bool = True
     deskew: bool = True
-    colour_marks: Switch = "auto"
+    colour_marks: Switch = "off"  # measured: on photos it cost 0 and 4.7 points
     borders: bool = True
     punch_holes: bool = True
     illumination: Switch = "auto"
@@ -73,18 +73,17 @@ def preprocess(
         current = colour.remove_colour_marks(image)
         step("colour-marks", current)
     step("grey", to_grey(current))
-    if opts.orientation or opts.deskew:
-        angle, turned = estimate_skew(done.image)
-        if opts.orientation and turned:
-            step("rotate-90", np.rot90(done.image, -1).copy())
-            done.rotation = 90
-            angle, _ = estimate_skew(done.image)
-        if opts.deskew and abs(angle) >= 0.05:
+    if opts.orientation and is_turned(done.image):
+        step("rotate-90", np.rot90(done.image, -1).copy())
+        done.rotation = 90
+    if opts.deskew:
+        angle = estimate_skew(done.image)
+        if abs(angle) >= 0.05:
             done.skew = angle
             step("deskew", deskew(done.image, angle))
-        if opts.orientation and is_upside_down(done.image):
-            step("rotate-180", np.rot90(done.image, 2).copy())
-            done.rotation = (done.rotation + 180) % 360
+    if opts.orientation and is_upside_down(done.image):
+        step("rotate-180", np.rot90(done.image, 2).copy())
+        done.rotation = (done.rotation + 180) % 360
     if opts.borders or opts.punch_holes:
         cleaned = cleanup.clean_margins(
             done.image, dpi, borders=opts.borders, holes=opts.punch_holes

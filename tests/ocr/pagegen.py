@@ -5,12 +5,10 @@ Test-only; the realistic degraded scans come from ``ocrfix.synth``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
+from ocrfix.synth.fonts import load_font
+
 A4_300DPI = (2480, 3508)
 MARGIN = 236  # 2 cm
 
@@ -34,8 +32,7 @@ FOOTER_RIGHT = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Báu Hà"]
 
 
 def font(size: int = 54, bold: bool = False) -> ImageFont.FreeTypeFont:
-    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
-    return ImageFont.truetype(str(FONT_DIR / name), size)
+    return load_font("Liberation Serif", "bold" if bold else "regular", size)
 
 
 def text_page(
@@ -75,10 +72,6 @@ def admin_page() -> tuple[Image.Image, list[str]]:
         draw.text((right_x + 250, y + i * step), right, fill=0, font=bold)
     order = [*HEADER_LEFT, *HEADER_RIGHT, *BODY, *FOOTER_LEFT, *FOOTER_RIGHT]
     return image, order
-
-
-def as_rgb(image: Image.Image) -> np.ndarray:
-    return np.asarray(image.convert("RGB"), dtype=np.uint8).copy()
 
 
 def text_layer_pdf(lines: list[str]) -> bytes:
