@@ -129,8 +129,9 @@ def align_tokens(truth: list[str], ocr: list[str]) -> list[tuple[str, str]]:
     return groups
 
 
-def syllable_pairs(truth_line: str, ocr_line: str) -> list[tuple[str, str]]:
-    """(truth syllable, what OCR made of it), lower case, for every syllable of the truth.
+def syllable_pairs(truth_line: str, ocr_line: str, *, lower: bool = True) -> list[tuple[str, str]]:
+    """(truth syllable, what OCR made of it) for every syllable of the truth, lower case
+    unless ``lower=False``.
 
     Two syllables read as one OCR token come out as one pair whose truth side holds both,
     space-separated (``('là xã', 'làxã')``); syllables the OCR lost are skipped. OCR text
@@ -141,7 +142,10 @@ def syllable_pairs(truth_line: str, ocr_line: str) -> list[tuple[str, str]]:
     for t_group, o_group in align_tokens(_TOKEN.findall(truth_line), _TOKEN.findall(ocr_line)):
         if not t_group or not o_group:
             continue
-        out.extend(_group_syllables(t_group.lower(), o_group.replace(" ", "").lower()))
+        o_group = o_group.replace(" ", "")
+        if lower:
+            t_group, o_group = t_group.lower(), o_group.lower()
+        out.extend(_group_syllables(t_group, o_group))
     return out
 
 

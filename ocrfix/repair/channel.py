@@ -30,7 +30,7 @@ import math
 import threading
 import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,7 +40,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.dictionaries import dictionaries_dir
 from ocrfix.exceptions import MissingDependencyError, UsageError
-from ocrfix.text import inventory, normalize_tones, strip_diacritics
+from ocrfix.text import inventory, is_valid_syllable, normalize_tones, strip_diacritics
 
 KINDS = ("identity", "stripped", "eng", "vie", "auto")
 LEARNED = ("eng", "vie")
@@ -56,6 +56,7 @@ FALLBACK_SCORED = 16  # syllables scored by the fallback's dynamic programme
 FALLBACK_KEEP = 10  # ... of which it keeps those within FALLBACK_MARGIN of its 10th best
 FALLBACK_MARGIN = 2.0
 WEAK_LOGP = -1.5  # an indexed best answer weaker than this also asks the fallback
+FEW = 3  # ... and so do fewer indexed answers than this
 MERGE_BELOW = -1.0  # a token is cut into two syllables only when no reading is this good
 
 
@@ -77,9 +78,9 @@ def errormodel_dir() -> Path:
 class _Channel:
     """One learned channel: inverse index, substring rules, merge/split rates."""
 
-    def __init__(self, data: Mapping, vocab: list[str]) -> None:
-        self.index: dict[str, str] = data["index"]
-        self.rules: dict[str, dict[str, float]] = data["rules"]
+    def __init__(self, data: Mapping, vocab: list[str], suffix: str = "") -> None:
+        self.index: dict[str, str] = data["index" + suffix]
+        self.rules: dict[str, dict[str, float]] = data["rules" + suffix]
         self.merge_logp: float = data["merge_logp"]
         self.split_logp: float = data["split_logp"]
         self.skeleton_logp: float = data["skeleton_logp"]
@@ -142,20 +143,33 @@ class ChannelModel:
     _instance: ChannelModel | None = None
     _lock = threading.Lock()
 
-    def __init__(self, vocab: list[str], prior: list[float], channels: dict[str, _Channel]):
+    def __init__(
+        self,
+        vocab: list[str],
+        prior: list[float],
+        channels: dict[tuple[str, bool], _Channel],
+    ) -> None:
         self.vocab = vocab
         self.prior = dict(zip(vocab, prior, strict=True))
-        self.channels = channels
+        self.channels = channels  # (kind, token has capitals) -> channel
         self._known = frozenset(vocab)
         self._unseen_prior = min(prior) - 1.0
-        self._skeletons: dict[str, list[str]] = {}
-        for syllable in sorted(set(inventory()) | self._known, key=self._prior_of, reverse=True):
-            self._skeletons.setdefault(strip_diacritics(syllable), []).append(syllable)
         self._vocab_skeletons: dict[str, list[str]] = {}
         for syllable in sorted(vocab, key=self._prior_of, reverse=True):
             self._vocab_skeletons.setdefault(strip_diacritics(syllable), []).append(syllable)
         self._skeleton_keys = list(self._vocab_skeletons)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)  # type: ignore[method-assign]
+
+    @cached_property
+    def _skeletons(self) -> dict[str, list[str]]:
+        """Every inventory syllable and vocabulary item by skeleton, likeliest first.
+
+        Built on first use: the inventory takes a noticeable part of the load budget.
+        """
+        groups: dict[str, list[str]] = {}
+        for syllable in sorted(set(inventory()) | self._known, key=self._prior_of, reverse=True):
+            groups.setdefault(strip_diacritics(syllable), []).append(syllable)
+        return groups
 
     @classmethod
     def load(cls, path: Path | None = None) -> ChannelModel:
@@ -175,12 +189,19 @@ class ChannelModel:
             channels = {}
             for kind in LEARNED:
                 with open(folder / f"{kind}.json", encoding="utf-8") as handle:
-                    channels[kind] = _Channel(json.load(handle), vocab_data["vocab"])
+                    data = json.load(handle)
+                channels[(kind, False)] = _Channel(data, vocab_data["vocab"])
+                channels[(kind, True)] = _Channel(data, vocab_data["vocab"], "_cap")
         except FileNotFoundError as exc:
             raise MissingDependencyError(
                 f"error model missing: {exc.filename} (rebuild: python -m ocrfix.build errormodel)"
             ) from None
         return cls(vocab_data["vocab"], vocab_data["prior"], channels)
+
+    def split_logp(self, kind: str) -> float:
+        """log10 P(one syllable read as two tokens) under a learned channel, for decoders
+        that try joining neighbouring tokens (``candidates("b" + "o")``)."""
+        return self.channels[(kind, False)].split_logp
 
     def _prior_of(self, syllable: str) -> float:
         if " " in syllable:
@@ -200,12 +221,14 @@ class ChannelModel:
         ``profile`` (for ``"auto"``) is ``tuple(damage_profile(line).items())``, hashable
         so answers can be cached; ``limit=None`` returns all.
         """
-        key = unicodedata.normalize("NFC", token).lower()
+        token = unicodedata.normalize("NFC", token)
+        key = token.lower()
+        cap = key != token  # capitals carry information: P → đ, Q → ợ
         if kind == "auto":
             weights = dict(profile) if profile else DEFAULT_PROFILE
-            scores = self._mixture(key, weights)
+            scores = self._mixture(key, weights, cap)
         elif kind in KINDS:
-            scores = self._single(key, kind)
+            scores = self._single(key, kind, cap)
         else:
             raise UsageError(f"unknown channel kind {kind!r} (one of {', '.join(KINDS)})")
         ranked = sorted(
@@ -213,38 +236,34 @@ class ChannelModel:
         )
         return [Candidate(text, round(lp, 3)) for text, lp in ranked[:limit]]
 
-    def _single(self, key: str, kind: str) -> dict[str, float]:
+    def _single(self, key: str, kind: str, cap: bool) -> dict[str, float]:
         if kind == "identity":
             own = normalize_tones(key)
-            return (
-                {own: 0.0}
-                if own in self._known or own in self._skeletons.get(strip_diacritics(own), ())
-                else {}
-            )
+            return {own: 0.0} if own in self._known or is_valid_syllable(own) else {}
         if kind == "stripped":
             return dict.fromkeys(self._skeletons.get(key, ()), 0.0)
-        return self._learned(key, kind)
+        return self._learned(key, kind, cap)
 
-    def _mixture(self, key: str, weights: Mapping[str, float]) -> dict[str, float]:
+    def _mixture(self, key: str, weights: Mapping[str, float], cap: bool) -> dict[str, float]:
         total: dict[str, float] = {}
         for kind, weight in weights.items():
             if weight <= 0.0:
                 continue
-            for text, lp in self._single(key, kind).items():
+            for text, lp in self._single(key, kind, cap).items():
                 total[text] = total.get(text, 0.0) + weight * 10.0**lp
         return {text: math.log10(p) for text, p in total.items() if p > 0.0}
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - the model lives for the whole process
-    def _learned(self, key: str, kind: str) -> dict[str, float]:
-        channel = self.channels[kind]
+    def _learned(self, key: str, kind: str, cap: bool) -> dict[str, float]:
+        channel = self.channels[(kind, cap)]
         found = dict(channel.lookup(key))
         best = max(found.values(), default=-math.inf)
-        if best < WEAK_LOGP and _READABLE.search(key):
+        self._add_same_skeleton(key, channel, found)
+        if (best < WEAK_LOGP or len(found) < FEW) and _READABLE.search(key):
             for text, lp in self._fallback(key, channel).items():
                 found[text] = max(lp, found.get(text, -math.inf))
         if len(key) >= 4 and " " not in key and best < MERGE_BELOW:
             self._add_merges(key, channel, found)
-        self._add_same_skeleton(key, channel, found)
         return found
 
     def _add_same_skeleton(self, key: str, channel: _Channel, found: dict[str, float]) -> None:
@@ -300,8 +319,10 @@ def candidates(
 ) -> list[Candidate]:
     """Candidates for one token from the default model (loaded on first use).
 
-    >>> [c.text for c in candidates("xa", kind="stripped", limit=3)]
-    ['xã', 'xa', 'xá']
+    >>> sorted(c.text for c in candidates("xa", kind="stripped", limit=None))
+    ['xa', 'xà', 'xá', 'xã', 'xạ', 'xả']
+    >>> candidates("x4", kind="eng", limit=1)[0].text
+    'xã'
     """
     frozen = tuple(sorted(profile.items())) if profile else None
     return ChannelModel.load().candidates(token, kind=kind, limit=limit, profile=frozen)

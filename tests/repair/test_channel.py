@@ -31,6 +31,11 @@ ENG_GARBLES = [
     ("viéc", "việc", 3),
     ("thwe", "thực", 10),
     ("hign", "hiện", 5),
+    # capitals: headers and titles are read with their own confusions
+    ("HOP", "hợp", 3),
+    ("DOC", "độc", 5),
+    ("BOC", "đốc", 5),
+    ("QD", "qđ", 3),
 ]
 
 
@@ -92,6 +97,13 @@ def test_unknown_kind_is_a_usage_error(model: ChannelModel) -> None:
 def test_module_function_uses_the_shared_model() -> None:
     assert candidates("x4", kind="eng", limit=3)[0].text == "xã"
     assert ChannelModel.load() is ChannelModel.load()
+
+
+def test_fallback_score_prefers_the_learned_garble(model: ChannelModel) -> None:
+    channel = model.channels[("eng", False)]
+    assert channel.score("của", "ciia") > channel.score("của", "xyzq")
+    assert channel.score("của", "của") > channel.score("của", "ciia")
+    assert channel.score("của", "xyzq", cutoff=-1.0) == float("-inf")
 
 
 def test_cached_answers_are_fast(model: ChannelModel) -> None:
