@@ -100,38 +100,52 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
     lines, slots = len(lattices), max(len(s) for s in lattices)
     width = max(len(slot) for lattice in lattices for slot in lattice)
     shape = (lines, slots, width)
-    first, second, last, before = (np.zeros(shape, np.int64) for _ in range(4))
-    second -= 1
-    before -= 1
-    fixed = np.zeros(shape)
-    emit = np.full(shape, NEG)
-    index = np.full(shape, -1)
+    sizes: list[int] = []  # candidates per (line, slot), in order
+    keys: list[tuple[int, ...]] = []
+    emits: list[np.ndarray] = []
     scored = np.zeros((lines, slots), bool)
-    longer: list[tuple[int, int, int, tuple[int, ...]]] = []
     for i, lattice in enumerate(lattices):
-        for t, slot in enumerate(lattice):
-            scored[i, t] = slot.scored
-            k = len(slot)
-            emit[i, t, :k] = slot.emit
-            index[i, t, :k] = np.arange(k)
-            for j, keys in enumerate(slot.keys):
-                first[i, t, j], last[i, t, j] = keys[0], keys[-1]
-                if len(keys) > 1:
-                    second[i, t, j], before[i, t, j] = keys[1], keys[-2]
-                if len(keys) > 2 and slot.scored:
-                    longer.append((i, t, j, keys))
-        # padding slots after the line's end: one unscored candidate that keeps the state
-        emit[i, len(lattice) :, 0] = 0.0
-        index[i, len(lattice) :, 0] = 0
-        first[i, len(lattice) :, 0] = last[i, len(lattice) :, 0] = lm.eos_id
+        scored[i, : len(lattice)] = [slot.scored for slot in lattice]
+        for slot in lattice:
+            sizes.append(len(slot.keys))
+            keys.extend(slot.keys)
+            emits.append(slot.emit)
+    lengths = [len(lattice) for lattice in lattices]
+    line_of = np.repeat(np.arange(lines), lengths)
+    slot_of = np.concatenate([np.arange(n) for n in lengths])
+    counts = np.array(sizes)
+    starts = np.cumsum(counts) - counts
+    at = (np.repeat(line_of, counts), np.repeat(slot_of, counts),
+          np.arange(len(keys)) - np.repeat(starts, counts))  # fmt: skip
+    # padding slots after a line's end: one unscored </s> candidate that keeps the state
+    ends = np.array([len(lattice) for lattice in lattices])
+    pad_i, pad_t = np.nonzero(np.arange(slots)[None, :] >= ends[:, None])
+    pad = (pad_i, pad_t, np.zeros_like(pad_i))
+    first, second, last, before = (np.full(shape, -1, np.int64) for _ in range(4))
+    first[at] = [k[0] for k in keys]
+    last[at] = [k[-1] for k in keys]
+    second[at] = [k[1] if len(k) > 1 else -1 for k in keys]
+    before[at] = [k[-2] if len(k) > 1 else -1 for k in keys]
+    first[pad] = last[pad] = lm.eos_id
+    emit = np.full(shape, NEG)
+    emit[at] = np.concatenate(emits)
+    emit[pad] = 0.0
+    index = np.full(shape, -1)
+    index[at] = at[2]
+    index[pad] = 0
+    first[index < 0] = last[index < 0] = 0
+    fixed = np.zeros(shape)
+    where = np.column_stack(at)
+    longer = [(tuple(where[n]), k) for n, k in enumerate(keys) if len(k) > 2]
+    longer = [(w, k) for w, k in longer if scored[w[:2]]]
     if longer:
-        ctx = np.array([keys[m - 2 : m] for *_, keys in longer for m in range(2, len(keys))])
-        nxt = np.array([keys[m] for *_, keys in longer for m in range(2, len(keys))])
+        ctx = np.array([k[m - 2 : m] for _, k in longer for m in range(2, len(k))])
+        nxt = np.array([k[m] for _, k in longer for m in range(2, len(k))])
         scores = np.asarray(lm.score(ctx, nxt), np.float64)
         pos = 0
-        for i, t, j, keys in longer:
-            fixed[i, t, j] = scores[pos : pos + len(keys) - 2].sum()
-            pos += len(keys) - 2
+        for w, k in longer:
+            fixed[w] = scores[pos : pos + len(k) - 2].sum()
+            pos += len(k) - 2
     return _Batch(first, second, last, before, fixed, emit, scored, index)
 
 
@@ -242,16 +256,15 @@ def _viterbi(b: _Batch, trans: np.ndarray, sharpness: float):
 
 
 def _unpack(lattices: list[list[Slot]], b: _Batch, path, prob, scores) -> list[Decoded]:
+    lines, slots, _ = b.index.shape
+    width = max(len(slot) for lattice in lattices for slot in lattice)
+    full = np.zeros((lines, slots, width + 1))  # column ``width`` collects padding
+    np.put_along_axis(full, np.where(b.index >= 0, b.index, width), prob, axis=2)
+    best = np.take_along_axis(b.index, path[:, :, None], axis=2)[:, :, 0].tolist()
     out = []
     for i, lattice in enumerate(lattices):
-        best, posteriors = [], []
-        for t, slot in enumerate(lattice):
-            post = np.zeros(len(slot))
-            live = b.index[i, t] >= 0
-            post[b.index[i, t][live]] = prob[i, t][live]
-            posteriors.append(post)
-            best.append(int(b.index[i, t, path[i, t]]))
-        out.append(Decoded(best, posteriors, float(scores[i])))
+        posteriors = [full[i, t, : len(slot)] for t, slot in enumerate(lattice)]
+        out.append(Decoded(best[i][: len(lattice)], posteriors, float(scores[i])))
     return out
 
 

@@ -64,6 +64,7 @@ class Engine:
             key_ids=self.key_ids,
             bos=self.lm.bos_id,
             eos=self.lm.eos_id,
+            unk=self.lm.unk_id,
             candidates=self.candidate_fn(line, config),
             codes=self.codes,
             params=self.params,

@@ -29,7 +29,10 @@ from ocrfix.repair.tokenize import Token
 from ocrfix.text import is_valid_syllable, strip_diacritics
 
 _PART = regex.compile(r"[\p{L}\p{M}]+")
-_CONTEXT_KINDS = frozenset({"url", "email", "date", "number", "punct", "marker"})
+_CONTEXT_KINDS = frozenset({"url", "email", "date", "number", "unit", "punct", "marker"})
+
+#: How much more frequent a marked code must be to replace a known unmarked one.
+MARKED_RATIO = 10
 
 #: LM context of a sentence break (the decoder turns it into ``</s>`` ``<s>``).
 BREAK = "<break>"
@@ -65,18 +68,22 @@ class CodeBook:
 
         Unmarked letters must match exactly (case too), a marked letter may be read as its
         bare letter or a learned reading, at most a third of the letters may differ, and
-        the most frequent such code wins. Single letters are never guessed.
+        the most frequent such code wins. A known code is kept unless a marked one it
+        could be read from is ``MARKED_RATIO`` times more frequent (the corpus itself has
+        some ``ND-CP`` for ``NĐ-CP``, but ``HD`` and ``HĐ`` are both codes). Single letters
+        are never guessed.
         """
-        if part in self.counts:
-            return part
+        own = self.counts.get(part, 0)
         if len(part) < 2:
-            return None
+            return part if own else None
         budget = max(1, len(part) // 3)
         for code in self._marked.get(len(part), ()):
+            if self.counts[code] < MARKED_RATIO * own:
+                break  # sorted by count: no marked code is common enough to beat ``part``
             wrong = [(a, b) for a, b in zip(part, code, strict=True) if a != b]
             if len(wrong) <= budget and all(self._reads_as(b, a) for a, b in wrong):
                 return code
-        return None
+        return part if own else None
 
     def _reads_as(self, truth: str, seen: str) -> bool:
         if not _is_marked(truth):
@@ -87,6 +94,9 @@ class CodeBook:
     def repair(self, text: str) -> str:
         """``text`` with its letter groups repaired where they are garbled codes."""
         return _PART.sub(lambda m: self.repair_part(m.group()) or m.group(), text)
+
+
+_is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
 
 
 @lru_cache(maxsize=4096)
@@ -107,7 +117,7 @@ def code_of(token: Token, book: CodeBook) -> str | None:
         return token.text
     if token.kind != "word" or len(token.text) < 2 or not token.text[0].isupper():
         return None
-    if is_valid_syllable(token.text.lower()) or not token.text.isalpha():
+    if not token.text.isalpha() or _is_syllable(token.text.lower()):
         return None
     return book.repair_part(token.text)
 
@@ -119,6 +129,8 @@ def context_keys(token: Token, text: str | None = None) -> list[str]:
         return []
     if token.kind in ("number", "date"):
         return [NUM]
+    if token.kind == "unit":
+        return [token.text.lower()]
     if token.kind == "punct":
         return [BREAK] if text in SENTENCE_END else []
     if token.kind == "symbol":

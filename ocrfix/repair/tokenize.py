@@ -6,7 +6,8 @@ through verbatim by whoever rebuilds the text. Kinds:
 - ``url``, ``email``: kept whole;
 - ``symbol``: a document number and symbol (``1909/BC-UBND``, ``05-NQ/TU``,
   ``01/2023/TT-VPCP``); its digits are kept, its letter codes may be repaired;
-- ``date`` (``15/7/2021``), ``number`` (``2025``, ``1.000``, ``3,5%``);
+- ``date`` (``15/7/2021``), ``number`` (``2025``, ``1.000``, ``3,5%``), ``unit``
+  (``m2``, ``km2``, ``m3``: not ``d3`` for ``đã``);
 - ``code``: a letter group joined to others by ``-`` or ``/`` (``QĐ-UBND``, ``V/v``);
 - ``marker``: a list marker ``b)`` or an initial ``M.`` before a name (``M.Cường``);
 - ``word``: anything else made of letters, digits and the marks OCR leaves for lost
@@ -37,6 +38,7 @@ _PATTERNS = (
     ("symbol", rf"\d+[a-z]?(?:/\d{{4}})?\s?[/-]{_LETTERS}+(?:[-/]{_LETTERS}+)*"),
     ("date", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"),
     ("number", r"\d+(?:[.,]\d+)*%?(?!" + _WORDCHAR + ")"),
+    ("unit", r"(?<![\p{L}\p{M}\d])[kcdm]?m[23](?![\p{L}\p{M}\d])"),
     ("code", rf"{_CODE}(?:[-/]{_LETTERS}+)+|\p{{L}}/\p{{L}}+"),
     ("marker", r"(?<![\p{L}\p{M}\d])\p{L}\)|\p{Lu}\.(?=\p{Lu})"),
     ("word", rf"{_WORDCHAR}+"),

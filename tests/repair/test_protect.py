@@ -9,7 +9,8 @@ from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys
 from ocrfix.repair.tokenize import tokenize
 
 BOOK = CodeBook(
-    {"QĐ": 100, "UBND": 90, "HĐND": 50, "HD": 20, "TTĐT": 10, "TTg": 30, "CT": 40},
+    {"QĐ": 100, "UBND": 90, "HĐND": 50, "HD": 20, "HĐ": 30, "TTĐT": 10, "TTg": 30, "CT": 40,
+     "NĐ": 900, "ND": 40},
     {"đ": {"d", "b", "p"}},
 )
 
@@ -28,6 +29,7 @@ def one(text: str):
         ("HDND", "HĐND"),
         ("TTDT", "TTĐT"),
         ("HD", "HD"),  # a known code of its own: kept
+        ("15/2020/ND-CP", "15/2020/NĐ-CP"),  # known, but NĐ is far more frequent
         ("UBND", "UBND"),
     ],
 )
