@@ -90,7 +90,7 @@ def test_eval_files_and_json(tmp_path, capsys):
     hyp.write_text("Kết quả thwe hiện công tác\n", encoding="utf-8")
     assert main(["eval", str(truth), str(hyp), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["total"]["syllable_accuracy"] == pytest.approx(0.8)
+    assert report["total"]["syllable_accuracy"] == pytest.approx(5 / 6)
 
 
 def test_eval_folders_pair_by_name_and_report_missing(tmp_path, capsys):
