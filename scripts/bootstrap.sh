@@ -71,8 +71,12 @@ case "${1:-}" in
   "") say "ready: $VENV/bin/ocrfix --help" ;;
   run)
     rm -rf out/samples
-    "$VENV/bin/ocrfix" run samples --out out/samples
-    say "outputs are in out/samples/ (one .txt and .json per document, records.jsonl, summary.json)"
+    "$VENV/bin/ocrfix" run samples/text samples/scan --out out/samples
+    say "accuracy of the repaired text against samples/truth/ (syllables, tone placement ignored):"
+    "$VENV/bin/ocrfix" eval samples/truth/text out/samples
+    "$VENV/bin/ocrfix" eval samples/truth/scan out/samples
+    say "outputs are in out/samples/: <name>.txt (repaired text), <name>.json (record),"
+    say "records.jsonl, records.csv, summary.json, errors.jsonl"
     ;;
   test)
     shift

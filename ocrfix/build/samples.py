@@ -1,8 +1,9 @@
 """Build target ``samples``: make the garbled inputs in ``samples/text/`` from their truth.
 
-Nothing in the samples is hand-garbled: ``*.eng.txt`` is what Tesseract's English model
-really reads from a rendering of ``*.truth.txt`` (the legacy-OCR situation), and
-``*_stripped.txt`` is the truth with its diacritics removed.
+Nothing in the samples is hand-garbled: for each ``samples/truth/text/<name>``, the input
+``samples/text/<name>`` is what Tesseract's English model really reads from a rendering of
+the truth when the name contains ``.eng`` (the legacy-OCR situation), and the truth with its
+diacritics removed when the name contains ``stripped``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ocrfix.io.atomic import atomic_write_text
 from ocrfix.synth.render import render_plain_pages
 from ocrfix.text import strip_diacritics
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "text"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def english_ocr(truth: str, *, dpi: int = 200, seed: int = 1) -> str:
@@ -29,21 +30,23 @@ def english_ocr(truth: str, *, dpi: int = 200, seed: int = 1) -> str:
 
 
 def build(folder: Path = SAMPLES) -> list[Path]:
-    """(Re)write every derived sample; return the paths written."""
+    """(Re)write every derived text sample; return the paths written."""
     written = []
-    for truth_path in sorted(folder.glob("*.truth.txt")):
-        stem = truth_path.name.removesuffix(".truth.txt")
+    for truth_path in sorted((folder / "truth" / "text").glob("*.txt")):
         truth = truth_path.read_text(encoding="utf-8")
-        if stem.endswith("_stripped"):
-            out, text = folder / f"{stem}.txt", strip_diacritics(truth)
+        if "stripped" in truth_path.name:
+            text = strip_diacritics(truth)
+        elif ".eng" in truth_path.name:
+            text = english_ocr(truth)
         else:
-            out, text = folder / f"{stem}.eng.txt", english_ocr(truth)
+            continue
+        out = folder / "text" / truth_path.name
         atomic_write_text(out, text)
         written.append(out)
     return written
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("samples", help="garbled sample inputs from samples/text/*.truth.txt")
+    parser = sub.add_parser("samples", help="garbled sample inputs from samples/truth/text/")
     parser.add_argument("--folder", type=Path, default=SAMPLES)
     parser.set_defaults(handler=lambda args: print(*build(args.folder), sep="\n") or 0)

@@ -28,13 +28,29 @@ class Line:
         return self.text.strip()
 
 
+DOUBLE_SPACED = 0.6  # share of text lines followed by a blank line
+
+
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` (newline excluded) with its position."""
+    """The lines of ``text`` (newline excluded) with their positions.
+
+    Some OCR output (Tesseract's sparse-text modes) puts a blank line after every printed
+    line; there blank lines say nothing about blocks, so they are dropped, while each
+    line keeps its number and offset in the original text for evidence.
+    """
     lines, offset = [], 0
     for number, raw in enumerate(text.split("\n"), start=1):
         lines.append(Line(number, offset, raw.rstrip("\r")))
         offset += len(raw) + 1
-    return lines
+    return [line for line in lines if line.stripped] if _double_spaced(lines) else lines
+
+
+def _double_spaced(lines: list[Line]) -> bool:
+    text_lines = [i for i, line in enumerate(lines[:-1]) if line.stripped]
+    if len(text_lines) < 4:
+        return False
+    followed_by_blank = sum(1 for i in text_lines if not lines[i + 1].stripped)
+    return followed_by_blank / len(text_lines) >= DOUBLE_SPACED
 
 
 def evidence(

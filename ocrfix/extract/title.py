@@ -18,6 +18,7 @@ _AUTHORITY = regex.compile(
     r"thong doc|tong giam doc|truong ban|vien truong)\b"
 )
 MAX_TITLE_LINES = 6
+MAX_SENTENCE_TITLE_LINE = 120  # a longer sentence-case line is body text
 
 
 def find_summary_line(header: list[Line]) -> Line | None:
@@ -25,14 +26,26 @@ def find_summary_line(header: list[Line]) -> Line | None:
     return next((line for line in header if _SUMMARY.match(line.folded)), None)
 
 
-def _ends_title(line: Line, following: Line | None, collected: int) -> bool:
+def _is_sentence_case_title_line(text: str, collected: list[Line]) -> bool:
+    """Decree 30/2020 prints the summary in lower-case letters: a short first line starting
+    with a capital, continued by lines starting in lower case."""
+    if len(text) > MAX_SENTENCE_TITLE_LINE or text.endswith((".", ";", ":")):
+        return False
+    if not collected:
+        return text[0].isupper()
+    return upper_ratio(collected[0].stripped) < 0.8 and text[0].islower()
+
+
+def _ends_title(line: Line, following: Line | None, collected: list[Line]) -> bool:
     text = line.stripped
-    if not text or upper_ratio(text) < 0.8 or text.endswith(":"):
+    if not text or text.endswith(":") or _BODY_START.match(line.folded):
         return True
-    if _BODY_START.match(line.folded):
-        return True
+    if upper_ratio(text) < 0.8:
+        return not _is_sentence_case_title_line(text, collected)
+    if collected and upper_ratio(collected[0].stripped) < 0.8:
+        return True  # an upper-case line after a sentence-case summary is a heading
     next_is_body = following is None or upper_ratio(following.stripped) < 0.8
-    return collected > 0 and bool(_AUTHORITY.match(line.folded)) and next_is_body
+    return bool(collected) and bool(_AUTHORITY.match(line.folded)) and next_is_body
 
 
 def title_after_type_line(lines: list[Line], type_line: Line, rest: int | None = None) -> Found:
@@ -48,7 +61,7 @@ def title_after_type_line(lines: list[Line], type_line: Line, rest: int | None =
         body.insert(0, Line(type_line.number, type_line.start + rest, type_line.text[rest:]))
     for i, line in enumerate(body[:MAX_TITLE_LINES]):
         following = body[i + 1] if i + 1 < len(body) else None
-        if _ends_title(line, following, len(taken)):
+        if _ends_title(line, following, taken):
             break
         taken.append(line)
     if not taken:

@@ -40,3 +40,24 @@ def test_missing_title_is_null_and_warned(make_doc):
     record = extract_record(make_doc(title=()))
     assert record["title"] is None
     assert any(w["field"] == "title" for w in record["warnings"])
+
+
+def test_sentence_case_summary_as_the_decree_prescribes():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 12/BC-UBND\nAn Phú, ngày 3 tháng 4 năm 2023\n"
+        "BÁO CÁO\nTình hình thu ngân sách quý I\ntrên địa bàn xã An Phú\n"
+        "Thực hiện chỉ đạo của huyện, Ủy ban nhân dân xã báo cáo như sau:\n"
+        "I. KẾT QUẢ\n"
+    )
+    record = extract_record(text)
+    assert record["title"] == "Tình hình thu ngân sách quý I trên địa bàn xã An Phú"
+
+
+def test_double_spaced_ocr_text_keeps_title_and_evidence_positions():
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ", "Số: 12/BC-UBND", "An Phú, ngày 3 tháng 4 năm 2023",
+             "BÁO CÁO", "TÌNH HÌNH THU NGÂN SÁCH", "QUÝ I NĂM 2023", "Căn cứ Luật Ngân sách;"]
+    text = "\n\n".join(lines) + "\n"
+    record = extract_record(text)
+    assert record["title"] == "TÌNH HÌNH THU NGÂN SÁCH QUÝ I NĂM 2023"
+    span = record["evidence"]["title"]
+    assert text[span["start"] : span["end"]].startswith("TÌNH HÌNH")
