@@ -1,1 +1,1 @@
-"""Rebuild everything in ``dictionaries/`` from ``../shared`` (``python -m ocrfix.build --help``)."""
+"""Rebuild what `dictionaries/` ships from ../shared (`python -m ocrfix.build --help`)."""

