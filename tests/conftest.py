@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from functools import cache
 
 import pytest
 
@@ -16,8 +18,23 @@ _NEEDS = {
 }
 
 
+@cache
+def _tesseract_languages() -> frozenset[str]:
+    try:
+        out = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:])
+
+
 def _missing(marker: str) -> list[str]:
-    return [tool for tool in _NEEDS[marker] if shutil.which(tool) is None]
+    missing = [tool for tool in _NEEDS[marker] if shutil.which(tool) is None]
+    if marker == "tesseract" and not missing:
+        missing = [f"tesseract-ocr-{lang}" for lang in ("vie", "eng")
+                   if lang not in _tesseract_languages()]
+    return missing
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

