@@ -107,6 +107,8 @@ def ocr_file(path: str | Path, *, options: OcrOptions | None = None) -> OcrDocum
     ]
     if not layer or len(pages) < len(layer):
         wanted = {n for n, t in enumerate(layer, 1) if not t} or None
-        scans = iter_pages(file, opts.dpi, max_pixels=opts.max_pixels, only=wanted)
+        # Colour is only read to remove seals; otherwise grey pages are cheaper all the way.
+        grey = opts.preprocess.colour_marks == "off"
+        scans = iter_pages(file, opts.dpi, max_pixels=opts.max_pixels, only=wanted, grey=grey)
         pages += [ocr_page(page, file, opts) for page in scans]
     return OcrDocument(str(file), sorted(pages, key=lambda p: p.number))

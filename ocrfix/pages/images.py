@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ocrfix.pages.errors import CorruptFileError, ImageTooLargeError, NoPagesError
-from ocrfix.pages.page import DEFAULT_DPI, Page
+from ocrfix.pages.page import Page, PageRequest
 
 
 def _open(path: Path) -> Image.Image:
@@ -36,18 +36,16 @@ def _frame_dpi(frame: Image.Image, default: int) -> int:
     return value if 50 <= value <= 1200 else default
 
 
-def _to_rgb(frame: Image.Image) -> np.ndarray:
+def _pixels(frame: Image.Image, grey: bool) -> np.ndarray:
+    """RGB (or grey) pixels, upright per EXIF for JPEGs."""
     frame = ImageOps.exif_transpose(frame) if frame.format == "JPEG" else frame
-    if frame.mode not in ("RGB", "L"):
-        frame = frame.convert("RGBA").convert("RGB") if "A" in frame.mode else frame.convert("RGB")
-    if frame.mode == "L":
-        frame = frame.convert("RGB")
-    return np.asarray(frame, dtype=np.uint8).copy()
+    if "A" in frame.mode:
+        frame = frame.convert("RGBA").convert("RGB")
+    mode = "L" if grey else "RGB"
+    return np.array(frame if frame.mode == mode else frame.convert(mode), dtype=np.uint8)
 
 
-def iter_image_pages(
-    path: Path, *, dpi: int = DEFAULT_DPI, max_pixels: int, only: Collection[int] | None = None
-) -> Iterator[Page]:
+def iter_image_pages(path: Path, request: PageRequest) -> Iterator[Page]:
     """Yield each frame as a :class:`Page`; a frame that fails becomes a page with an error.
 
     The file is opened before the first ``next``, so a corrupt or empty image raises at once.
@@ -57,13 +55,13 @@ def iter_image_pages(
     frames = getattr(image, "n_frames", 1)
     if frames < 1:
         raise NoPagesError("image has no frames", path=name)
-    numbers = [n for n in range(1, frames + 1) if only is None or n in only]
-    return _frames(image, name, numbers, dpi, max_pixels)
+    return _frames(image, name, request.numbers(frames), request)
 
 
 def _frames(
-    image: Image.Image, name: str, numbers: list[int], dpi: int, max_pixels: int
+    image: Image.Image, name: str, numbers: list[int], request: PageRequest
 ) -> Iterator[Page]:
+    dpi, max_pixels = request.dpi, request.max_pixels
     with image:
         for number in numbers:
             index = number - 1
@@ -81,7 +79,7 @@ def _frames(
                     warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                     saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
                     try:
-                        pixels = _to_rgb(image)
+                        pixels = _pixels(image, request.grey)
                     finally:
                         Image.MAX_IMAGE_PIXELS = saved
                 yield Page(number, pixels, dpi=_frame_dpi(image, dpi))

@@ -1,11 +1,16 @@
 """PDF pages: validation with pypdf, the text layer with pdftotext, rasterisation one page at a
-time with pdf2image (``first_page=last_page``), so a 1,000-page PDF never sits in memory."""
+time with pdf2image (``first_page=last_page``), so a 1,000-page PDF never sits in memory; a
+page that is just one full-page JPEG is decoded directly (:mod:`ocrfix.pages.embedded`).
+
+Pages are rendered in grey unless colour is needed (seal removal), as uncompressed PGM/PPM:
+on a 300-dpi A4 page that takes 0.16 s instead of 0.39 s for pdf2image's default RGB PNG.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -15,13 +20,14 @@ import pypdf
 import pypdf.errors
 
 from ocrfix.exceptions import MissingDependencyError
+from ocrfix.pages.embedded import embedded_scan
 from ocrfix.pages.errors import (
     CorruptFileError,
     EncryptedPdfError,
     ImageTooLargeError,
     NoPagesError,
 )
-from ocrfix.pages.page import DEFAULT_DPI, Page
+from ocrfix.pages.page import Page, PageRequest
 
 # Fewer visible characters than this on a page means "no usable text layer" (scans often carry
 # a stray page number or an invisible junk glyph).
@@ -63,55 +69,56 @@ def _require_poppler() -> None:
         )
 
 
-def iter_pdf_pages(
-    path: Path,
-    *,
-    dpi: int = DEFAULT_DPI,
-    max_pixels: int,
-    only: Collection[int] | None = None,
-) -> Iterator[Page]:
-    """Validate the PDF now, then yield its pages (those in ``only``) rasterised one by one."""
+def iter_pdf_pages(path: Path, request: PageRequest) -> Iterator[Page]:
+    """Validate the PDF now, then yield the requested pages rasterised one by one."""
     reader = open_pdf(path)
     _require_poppler()
-    numbers = [n for n in range(1, len(reader.pages) + 1) if only is None or n in only]
-    return _rasterise(path, reader, numbers, dpi, max_pixels)
+    return _rasterise(path, reader, request)
 
 
-def _rasterise(
-    path: Path, reader: pypdf.PdfReader, numbers: list[int], dpi: int, max_pixels: int
-) -> Iterator[Page]:
-    name = str(path)
-    for number in numbers:
+def render_page(path: Path, number: int, dpi: int, *, grey: bool) -> np.ndarray:
+    """Page ``number`` rendered by poppler at ``dpi`` (grey or RGB); raises ``CorruptFileError``."""
+    try:
+        images = pdf2image.convert_from_path(
+            path,
+            dpi=dpi,
+            first_page=number,
+            last_page=number,
+            grayscale=grey,
+            fmt="pgm" if grey else "ppm",  # uncompressed: no encode/decode per page
+            timeout=RASTER_TIMEOUT_S,
+        )
+    except (pdf2image.exceptions.PDFPageCountError, pdf2image.exceptions.PDFSyntaxError) as exc:
+        raise CorruptFileError(
+            f"page could not be rendered: {exc}", path=str(path), page=number
+        ) from None
+    if not images:
+        raise CorruptFileError("page could not be rendered", path=str(path), page=number)
+    return np.array(images[0])
+
+
+def _rasterise(path: Path, reader: pypdf.PdfReader, request: PageRequest) -> Iterator[Page]:
+    name, dpi, grey = str(path), request.dpi, request.grey
+    for number in request.numbers(len(reader.pages)):
         index = number - 1
         pixels = _page_pixels(reader, index, dpi)
-        if pixels > max_pixels:
+        if pixels > request.max_pixels:
             error = ImageTooLargeError(
                 f"page would be {pixels:,} pixels at {dpi} dpi, above the limit of "
-                f"{max_pixels:,}; lower --dpi",
+                f"{request.max_pixels:,}; lower --dpi",
                 path=name,
                 page=number,
             )
             yield Page(number, dpi=dpi, error=error)
             continue
         try:
-            images = pdf2image.convert_from_path(
-                path, dpi=dpi, first_page=number, last_page=number, timeout=RASTER_TIMEOUT_S
-            )
-            if not images:
-                raise CorruptFileError("page could not be rendered", path=name, page=number)
-            yield Page(number, np.asarray(images[0].convert("RGB"), dtype=np.uint8), dpi=dpi)
+            image = embedded_scan(reader, index, dpi, grey=grey)
+            if image is None:
+                image = render_page(path, number, dpi, grey=grey)
+            yield Page(number, image, dpi=dpi)
         except CorruptFileError as exc:
             yield Page(number, dpi=dpi, error=exc)
-        except pdf2image.exceptions.PDFInfoNotInstalledError as exc:
-            raise MissingDependencyError(f"poppler is not installed: {exc}") from None
-        except (
-            pdf2image.exceptions.PDFPageCountError,
-            pdf2image.exceptions.PDFSyntaxError,
-            pdf2image.exceptions.PDFPopplerTimeoutError,
-            subprocess.SubprocessError,
-            OSError,
-            ValueError,
-        ) as exc:
+        except (subprocess.SubprocessError, OSError) as exc:
             error = CorruptFileError(f"page could not be rendered: {exc}", path=name, page=number)
             yield Page(number, dpi=dpi, error=error)
 

@@ -48,7 +48,12 @@ def _best_angle(points: np.ndarray) -> tuple[float, float]:
 
 def estimate_skew(image: np.ndarray) -> float:
     """Skew angle in degrees: the counter-clockwise rotation that levels the text lines."""
-    mask, _ = small_ink(central(to_grey(image)))
+    return skew_of_ink(small_ink(central(to_grey(image)))[0])
+
+
+def skew_of_ink(mask: np.ndarray) -> float:
+    """:func:`estimate_skew` on the page's :func:`~ocrfix.preprocess.ink.small_ink` mask of
+    its :func:`~ocrfix.preprocess.ink.central` part (measured once, shared with orientation)."""
     points = _points(mask)
     if len(points) < 200:
         return 0.0

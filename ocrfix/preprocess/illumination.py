@@ -15,15 +15,12 @@ def small_background(grey: np.ndarray) -> np.ndarray:
     return cv2.medianBlur(closed, 21)
 
 
-def background(grey: np.ndarray) -> np.ndarray:
-    """Paper brightness under each pixel."""
-    small = small_background(grey)
-    return cv2.resize(small, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
-
-
-def normalise_illumination(grey: np.ndarray) -> np.ndarray:
-    """Grey page on white paper: background divided out, then ink stretched to full black."""
-    bg = background(grey).astype(np.float32)
+def normalise_illumination(grey: np.ndarray, small: np.ndarray | None = None) -> np.ndarray:
+    """Grey page on white paper: background divided out, then ink stretched to full black.
+    ``small`` is the page's :func:`small_background` when already measured."""
+    small = small_background(grey) if small is None else small
+    size = (grey.shape[1], grey.shape[0])
+    bg = cv2.resize(small, size, interpolation=cv2.INTER_LINEAR).astype(np.float32)
     flat = np.clip(grey.astype(np.float32) / np.maximum(bg, 1.0) * 255.0, 0, 255)
     dark = float(np.percentile(flat[::4, ::4], 0.5))
     if dark < 200:
@@ -31,7 +28,9 @@ def normalise_illumination(grey: np.ndarray) -> np.ndarray:
     return flat.astype(np.uint8)
 
 
-def is_uneven(grey: np.ndarray, spread: float = 25.0) -> bool:
-    """Whether the paper's brightness varies enough across the page to be worth flattening."""
-    low, high = np.percentile(small_background(grey), [5, 95])
+def is_uneven(grey: np.ndarray, spread: float = 25.0, small: np.ndarray | None = None) -> bool:
+    """Whether the paper's brightness varies enough across the page to be worth flattening
+    (``small``: its :func:`small_background`, when already measured)."""
+    small = small_background(grey) if small is None else small
+    low, high = np.percentile(small, [5, 95])
     return bool(high - low > spread or high < 215)

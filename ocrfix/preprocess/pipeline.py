@@ -13,11 +13,12 @@ from typing import Literal
 import numpy as np
 
 from ocrfix.preprocess import binarize, cleanup, colour, denoise, illumination
-from ocrfix.preprocess.deskew import deskew, estimate_skew
-from ocrfix.preprocess.ink import to_grey
-from ocrfix.preprocess.orientation import is_turned, is_upside_down
+from ocrfix.preprocess.deskew import deskew, skew_of_ink
+from ocrfix.preprocess.ink import central, small_ink, to_grey
+from ocrfix.preprocess.orientation import is_turned_ink, is_upside_down
 
 Switch = Literal["on", "off", "auto"]
+MIN_SKEW = 0.05  # degrees; below this, resampling would cost more than it levels
 DebugSink = Callable[[str, np.ndarray], None]
 
 
@@ -73,12 +74,15 @@ def preprocess(
         current = colour.remove_colour_marks(image)
         step("colour-marks", current)
     step("grey", to_grey(current))
-    if opts.orientation and is_turned(done.image):
-        step("rotate-90", np.rot90(done.image, -1).copy())
-        done.rotation = 90
-    if opts.deskew:
-        angle = estimate_skew(done.image)
-        if abs(angle) >= 0.05:
+    if opts.orientation or opts.deskew:
+        # One low-resolution ink mask serves the quarter-turn test and the skew estimate.
+        ink = small_ink(central(done.image))[0]
+        if opts.orientation and is_turned_ink(ink):
+            step("rotate-90", np.rot90(done.image, -1).copy())
+            ink = np.rot90(ink, -1)
+            done.rotation = 90
+        angle = skew_of_ink(ink) if opts.deskew else 0.0
+        if abs(angle) >= MIN_SKEW:
             done.skew = angle
             step("deskew", deskew(done.image, angle))
     if opts.orientation and is_upside_down(done.image):
@@ -91,8 +95,9 @@ def preprocess(
         if cleaned is not done.image:
             step("borders-holes", cleaned)
     grey = done.image
-    if _wanted(opts.illumination, lambda: illumination.is_uneven(grey)):
-        step("illumination", illumination.normalise_illumination(done.image))
+    paper = illumination.small_background(grey) if opts.illumination != "off" else None
+    if _wanted(opts.illumination, lambda: illumination.is_uneven(grey, small=paper)):
+        step("illumination", illumination.normalise_illumination(grey, paper))
     grey = done.image
     if _wanted(opts.denoise, lambda: denoise.is_speckled(grey)):
         step("denoise", denoise.remove_specks(done.image))

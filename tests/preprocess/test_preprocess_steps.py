@@ -5,7 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from pagegen import BODY, admin_page, text_page
+from pagegen import BODY, admin_page, font, text_page
+from PIL import Image, ImageDraw
 
 from ocrfix.preprocess import PreprocessOptions, preprocess
 from ocrfix.preprocess.binarize import binarise
@@ -126,3 +127,23 @@ def test_switched_off_steps_leave_the_page_alone(page: np.ndarray) -> None:
                             punch_holes=False, illumination="off", denoise="off")  # fmt: skip
     skewed = rotate_bound(page, 3.0)
     assert np.array_equal(preprocess(skewed, off).image, skewed)
+
+
+def test_thick_bold_letters_near_the_edge_are_not_punch_holes() -> None:
+    """At 200 dpi with toner-thickened strokes, bold letters are 4-5 mm blobs close to the
+    edge: searched at too low a resolution they fill in and would be wiped as holes."""
+    sheet = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(sheet)
+    for i in range(12):
+        draw.text((60, 300 + 90 * i), "ĐỘC LẬP QUYẾT ĐỊNH ỦY BAN", fill=0, font=font(44, bold=True))
+    page = cv2.erode(np.asarray(sheet), np.ones((3, 3), np.uint8))
+    cleaned = clean_margins(page, dpi=200)
+    assert np.array_equal(cleaned, page)
+
+
+def test_shared_ink_mask_gives_the_same_turn_and_skew(header_page: np.ndarray) -> None:
+    turned = np.rot90(rotate_bound(header_page, 1.5), -1).copy()
+    prepared = preprocess(turned, PreprocessOptions(borders=False, punch_holes=False))
+    assert prepared.rotation == 270 and is_turned(turned)
+    assert abs(prepared.skew + 1.5) <= 0.3
+    assert abs(estimate_skew(prepared.image)) <= 0.3
