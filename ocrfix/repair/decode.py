@@ -42,6 +42,26 @@ class ScoresNext(Protocol):
     def score(self, context_ids: np.ndarray, next_ids: np.ndarray) -> np.ndarray: ...
 
 
+class KnowsNames(Protocol):
+    """What the decoder needs of a gazetteer (see ``ocrfix.repair.gazetteer``)."""
+
+    def contains(self, prev: np.ndarray, nxt: np.ndarray) -> np.ndarray: ...
+
+
+def name_bonus(
+    names: KnowsNames, prev: np.ndarray, nxt: np.ndarray, weight: np.ndarray
+) -> np.ndarray:
+    """``weight`` where (prev last id, next first id) continue a known name, else 0;
+    only asked where ``weight`` is positive."""
+    out = np.zeros(weight.shape)
+    where = np.nonzero(weight > 0)
+    if len(where[0]):
+        hit = names.contains(np.broadcast_to(prev, weight.shape)[where],
+                             np.broadcast_to(nxt, weight.shape)[where])  # fmt: skip
+        out[where] = weight[where] * hit
+    return out
+
+
 @dataclass
 class Slot:
     """Candidates of one position: LM ids per candidate and their emission scores."""
@@ -49,6 +69,7 @@ class Slot:
     keys: list[tuple[int, ...]]
     emit: np.ndarray
     scored: bool = True  # False for <s>, which the LM never predicts
+    name_weight: float = 0.0  # bonus if it continues a place name begun in the slot before
 
     @classmethod
     def fixed(cls, key: int | tuple[int, ...], *, scored: bool = True) -> Slot:
@@ -89,6 +110,7 @@ class _Batch:
     fixed: np.ndarray  # log10 P of keys 3.. (context fixed inside the candidate)
     emit: np.ndarray  # emission, NEG for padding
     scored: np.ndarray  # (line, slot): does the LM score this slot
+    name: np.ndarray  # (line, slot): name bonus weight (0 for a slot that is no name)
     index: np.ndarray  # original candidate index (for pruned batches), -1 for padding
 
     @property
@@ -104,8 +126,10 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
     keys: list[tuple[int, ...]] = []
     emits: list[np.ndarray] = []
     scored = np.zeros((lines, slots), bool)
+    name = np.zeros((lines, slots))
     for i, lattice in enumerate(lattices):
         scored[i, : len(lattice)] = [slot.scored for slot in lattice]
+        name[i, : len(lattice)] = [slot.name_weight for slot in lattice]
         for slot in lattice:
             sizes.append(len(slot.keys))
             keys.extend(slot.keys)
@@ -146,7 +170,7 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
         for w, k in longer:
             fixed[w] = scores[pos : pos + len(k) - 2].sum()
             pos += len(k) - 2
-    return _Batch(first, second, last, before, fixed, emit, scored, index)
+    return _Batch(first, second, last, before, fixed, emit, scored, name, index)
 
 
 def _score_masked(lm: ScoresNext, ctx: list[np.ndarray], nxt: np.ndarray, mask: np.ndarray):
@@ -159,14 +183,19 @@ def _score_masked(lm: ScoresNext, ctx: list[np.ndarray], nxt: np.ndarray, mask: 
     return out
 
 
-def _bigram_transitions(b: _Batch, lm: ScoresNext, w_lm: float) -> np.ndarray:
+def _bigram_transitions(
+    b: _Batch, lm: ScoresNext, w_lm: float, names: KnowsNames | None
+) -> np.ndarray:
     """T[l, t, c, n]: LM score of slot t's candidate n after candidate c of slot t-1."""
     prev_last = b.last[:, :-1, :, None]
     nxt_first = b.first[:, 1:, None, :]
     mask = b.valid[:, :-1, :, None] & b.valid[:, 1:, None, :] & b.scored[:, 1:, None, None]
     trans = _score_masked(lm, [prev_last], nxt_first, mask)
     trans += _inner(b, lm)[:, 1:, None, :] * mask
-    return w_lm * np.concatenate([np.zeros_like(trans[:, :1]), trans], axis=1)
+    trans *= w_lm
+    if names is not None:
+        trans += name_bonus(names, prev_last, nxt_first, _pair_weight(b, 1) * mask)
+    return np.concatenate([np.zeros_like(trans[:, :1]), trans], axis=1)
 
 
 def _inner(b: _Batch, lm: ScoresNext) -> np.ndarray:
@@ -175,7 +204,9 @@ def _inner(b: _Batch, lm: ScoresNext) -> np.ndarray:
     return _score_masked(lm, [b.first], b.second_key, mask) + b.fixed
 
 
-def _trigram_transitions(b: _Batch, lm: ScoresNext, w_lm: float) -> np.ndarray:
+def _trigram_transitions(
+    b: _Batch, lm: ScoresNext, w_lm: float, names: KnowsNames | None
+) -> np.ndarray:
     """T[l, t, p, c, n] for t >= 2 (zeros for t < 2): trigram scores of the whole batch."""
     lines, slots, k = b.emit.shape
     trans = np.zeros((lines, slots, k, k, k))
@@ -192,7 +223,17 @@ def _trigram_transitions(b: _Batch, lm: ScoresNext, w_lm: float) -> np.ndarray:
     has_second = (b.second_key[:, 2:, None, None, :] >= 0) & mask
     second = _score_masked(lm, [y, nxt], b.second_key[:, 2:, None, None, :], has_second)
     trans[:, 2:] = w_lm * (first + second + b.fixed[:, 2:, None, None, :] * mask)
+    if names is not None:
+        weight = _pair_weight(b, 2) * (b.valid[:, 1:-1, :, None] & b.valid[:, 2:, None, :])
+        bonus = name_bonus(names, b.last[:, 1:-1, :, None], b.first[:, 2:, None, :], weight)
+        trans[:, 2:] += bonus[:, :, None]
     return trans
+
+
+def _pair_weight(b: _Batch, start: int) -> np.ndarray:
+    """(line, slot t >= start, 1, 1): name weight of slot t when slot t-1 is a name too."""
+    weight = np.where(b.name[:, start - 1 : -1] > 0, b.name[:, start:], 0.0)
+    return weight[:, :, None, None]
 
 
 def _max_marginals_first_order(b: _Batch, trans: np.ndarray) -> np.ndarray:
@@ -220,7 +261,8 @@ def _prune(b: _Batch, marginals: np.ndarray, beam: int, margin: float) -> _Batch
     alive = take(b.valid & (marginals >= best - margin))
     index = np.where(alive, take(b.index), -1)
     return _Batch(take(b.first), take(b.second_key), take(b.last), take(b.before_last),
-                  take(b.fixed), np.where(alive, take(b.emit), NEG), b.scored, index)  # fmt: skip
+                  take(b.fixed), np.where(alive, take(b.emit), NEG), b.scored, b.name,
+                  index)  # fmt: skip
 
 
 def _viterbi(b: _Batch, trans: np.ndarray, sharpness: float):
@@ -276,29 +318,40 @@ def decode(
     sharpness: float = 1.0,
     beam: int | None = 4,
     margin: float = 4.0,
+    names: KnowsNames | None = None,
 ) -> list[Decoded]:
     """Decode many lattices at once (the fast path). ``beam=None`` skips the bigram pruning.
 
-    Candidates pruned by the bigram pass get posterior 0.
+    Candidates pruned by the bigram pass get posterior 0. With ``names``, slots with a
+    ``name_weight`` get that bonus where they continue a known name.
     """
     if not lattices:
         return []
     batch = _pack(lattices, lm)
     if beam is not None and batch.emit.shape[2] > beam:
-        marginals = _max_marginals_first_order(batch, _bigram_transitions(batch, lm, w_lm))
-        batch = _prune(batch, marginals, beam, margin)
-    path, prob, scores = _viterbi(batch, _trigram_transitions(batch, lm, w_lm), sharpness)
+        trans = _bigram_transitions(batch, lm, w_lm, names)
+        batch = _prune(batch, _max_marginals_first_order(batch, trans), beam, margin)
+    trans = _trigram_transitions(batch, lm, w_lm, names)
+    path, prob, scores = _viterbi(batch, trans, sharpness)
     return _unpack(lattices, batch, path, prob, scores)
 
 
-def path_score(slots: list[Slot], choice: list[int], lm: ScoresNext, w_lm: float) -> float:
+def path_score(
+    slots: list[Slot],
+    choice: list[int],
+    lm: ScoresNext,
+    w_lm: float,
+    names: KnowsNames | None = None,
+) -> float:
     """Score of one path, key by key: the definition the decoders must agree with."""
     return sum(
-        _increment(slots[: t + 1], choice[: t + 1], lm, w_lm) for t in range(len(slots))
+        _increment(slots[: t + 1], choice[: t + 1], lm, w_lm, names) for t in range(len(slots))
     )
 
 
-def reference_viterbi(slots: list[Slot], lm: ScoresNext, *, w_lm: float = 1.0) -> list[int]:
+def reference_viterbi(
+    slots: list[Slot], lm: ScoresNext, *, w_lm: float = 1.0, names: KnowsNames | None = None
+) -> list[int]:
     """Plain Viterbi, one LM call per key, states keyed by the last two choices."""
     states: dict[tuple[int, ...], tuple[float, list[int]]] = {(): (0.0, [])}
     for t, slot in enumerate(slots):
@@ -306,7 +359,7 @@ def reference_viterbi(slots: list[Slot], lm: ScoresNext, *, w_lm: float = 1.0) -
         for score, path in states.values():
             for j in range(len(slot)):
                 choice = [*path, j]
-                total = score + _increment(slots[: t + 1], choice, lm, w_lm)
+                total = score + _increment(slots[: t + 1], choice, lm, w_lm, names)
                 key = tuple(choice[-2:])
                 if key not in new or total > new[key][0] + 1e-9:
                     new[key] = (total, choice)
@@ -314,11 +367,17 @@ def reference_viterbi(slots: list[Slot], lm: ScoresNext, *, w_lm: float = 1.0) -
     return max(states.values(), key=lambda v: v[0])[1]
 
 
-def _increment(slots: list[Slot], choice: list[int], lm: ScoresNext, w_lm: float) -> float:
+def _increment(
+    slots: list[Slot], choice: list[int], lm: ScoresNext, w_lm: float, names: KnowsNames | None
+) -> float:
     """Score added by the last slot of ``choice``, given the keys before it."""
     history = [k for slot, j in zip(slots[:-1], choice[:-1], strict=True) for k in slot.keys[j]]
     slot, j = slots[-1], choice[-1]
     total = float(slot.emit[j])
+    if names is not None and len(slots) > 1 and slots[-2].name_weight > 0:
+        prev = np.array([slots[-2].keys[choice[-2]][-1]])
+        weight = np.array([slot.name_weight])
+        total += float(name_bonus(names, prev, np.array([slot.keys[j][0]]), weight)[0])
     for key in slot.keys[j]:
         if slot.scored:
             total += w_lm * float(lm.score(np.array([history[-2:]]), np.array([key]))[0])

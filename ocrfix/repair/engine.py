@@ -15,6 +15,7 @@ from ocrfix.repair.channel import ChannelModel
 from ocrfix.repair.decode import Decoded, decode
 from ocrfix.repair.detect import damage_profile
 from ocrfix.repair.explain import repaired_tokens
+from ocrfix.repair.gazetteer import Gazetteer, read_names
 from ocrfix.repair.lattice import CandidateFn, Params, build_line
 from ocrfix.repair.lm import LanguageModel, get_lm
 from ocrfix.repair.lmtokens import token_key
@@ -37,6 +38,7 @@ class Engine:
     channel: ChannelModel
     codes: CodeBook
     params: Params = field(default_factory=Params)
+    names: Gazetteer | None = None
 
     def __post_init__(self) -> None:
         self.key_ids = lru_cache(maxsize=262144)(self._key_ids)
@@ -77,6 +79,7 @@ class Engine:
         # similar lengths share a batch, so little of it is padding
         order = sorted(range(len(built)), key=lambda i: len(built[i][0]))
         decoded: list[Decoded] = [Decoded([], [])] * len(built)
+        names = self.names if self.names is not None and len(self.names) else None
         for start in range(0, len(order), BATCH_LINES):
             chunk = order[start : start + BATCH_LINES]
             results = decode(
@@ -84,6 +87,7 @@ class Engine:
                 self.lm,
                 w_lm=self.params.w_lm,
                 sharpness=self.params.sharpness,
+                names=names,
             )
             for i, result in zip(chunk, results, strict=True):
                 decoded[i] = result
@@ -106,4 +110,6 @@ def code_readings(channel: ChannelModel) -> dict[str, set[str]]:
 def get_engine() -> Engine:
     """The shipped models, loaded on first use and shared by the process."""
     channel = ChannelModel.load()
-    return Engine(get_lm(), channel, CodeBook.load(code_readings(channel)))
+    lm = get_lm()
+    names = Gazetteer(read_names(), lm.ids, lm.unk_id)
+    return Engine(lm, channel, CodeBook.load(code_readings(channel)), names=names)

@@ -33,9 +33,17 @@ def surface(original: str, chosen: str, style: ToneStyle) -> str:
     ('Số', 'Hợp')
     >>> surface("CổngTTĐT", "cổng ttđt", "traditional")
     'Cổng TTĐT'
+    >>> surface("thang11", "tháng 11", "traditional"), surface("1Thang", "1 tháng", "traditional")
+    ('tháng11', '1Tháng')
     """
     if chosen == token_key(original):
         return normalize_syllable(original, style)
+    parts = chosen.split(" ")
+    if parts[0].isdigit() or parts[-1].isdigit():  # digits kept as printed, glued as printed
+        head = parts[0] if parts[0].isdigit() else ""
+        tail = parts[-1] if len(parts) > 1 and parts[-1].isdigit() else ""
+        core = parts[bool(head) : len(parts) - bool(tail)]
+        return head + surface(original.strip("0123456789"), " ".join(core), style) + tail
     model = _case_model(original)
     if " " in chosen and len(model) == len(chosen) - chosen.count(" "):
         cased = _case_by_letter(model, chosen)  # a merged token split: CổngTTĐT → Cổng TTĐT

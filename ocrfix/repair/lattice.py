@@ -4,22 +4,31 @@ Each slot remembers which input token it stands for and the output text of every
 candidate, so the engine can write the chosen path back into the text. Words get the
 channel's candidates (lower case, traditional tones; ``"là xã"`` when the channel splits a
 merged token) plus the word itself as a last resort (``keep``: names, loanwords, anything
-the channel cannot read), so nothing is forced into a wrong syllable. Codes are repaired
-from the code list and numbers, dates, URLs and punctuation are context only
-(``ocrfix.repair.protect``).
+the channel cannot read), so nothing is forced into a wrong syllable. A lone digit in a
+word may be read as a letter (``S6`` → ``số``, ``1ap`` → ``lập``) but is never dropped: a
+candidate the channel likes at least as well without the digits at the word's edges
+(``thang11`` → ``tháng``) keeps them as a number (LM keys ``tháng <num>``, printed
+``tháng11`` as in the input); a run of two or more digits is never read as letters, and
+a word (not a code: ``QH15``) with such a run at an edge also gets the readings of the
+rest. Codes are repaired from the code list and numbers, dates, URLs and punctuation are
+context only (``ocrfix.repair.protect``). Capitalised word slots carry a ``name_weight``
+for the place-name gazetteer (``ocrfix.repair.gazetteer``), larger after a unit word.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import regex
 
 from ocrfix.repair.decode import Slot, lattice_start
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys, is_context
 from ocrfix.repair.tokenize import Token
+from ocrfix.text import strip_diacritics
 
 #: ``candidates(token_text) -> [(candidate text, log10 P(token | candidate))]``, best first.
 CandidateFn = Callable[[str], Sequence[tuple[str, float]]]
@@ -29,7 +38,9 @@ CandidateFn = Callable[[str], Sequence[tuple[str, float]]]
 class Params:
     """Decoder knobs, tuned on the dev split (``benchmarks/repair_bench.py --split dev --tune``:
     of w_channel 0.7/1.0 × keep -3/-5 × unk -2/-4, this was best on eng and vie dev OCR
-    while stripped stayed above 99 %)."""
+    while stripped stayed above 99 %). The place-name weights (0.5, 1.5) are the largest of
+    a dev grid (0.5/1/1.5 × 1.5/2/3) that changed no dev syllable for the worse; larger
+    ones turned person names (``Trần Văn Quân``) into place names."""
 
     w_channel: float = 1.0
     w_lm: float = 1.0
@@ -37,6 +48,8 @@ class Params:
     unk_logp: float = -4.0  # a word the LM does not know is one of many behind <unk>
     limit: int = 8  # channel candidates per word
     sharpness: float = 1.0  # confidence temperature (1 = exact max-marginal posterior)
+    w_name: float = 0.5  # log10 bonus per syllable pair of a known place name, capitalised
+    w_name_unit: float = 1.5  # ... and in a capitalised span right after a unit word (xã)
 
 
 @dataclass
@@ -52,16 +65,58 @@ def word_choices(
     word: str, candidates: CandidateFn, params: Params
 ) -> tuple[list[str], list[float]]:
     """Candidate outputs (lower case) and their channel log-probabilities, the word kept last."""
-    texts: list[str] = []
-    logps: list[float] = []
+    choices: dict[str, float] = {}
+    head, core, tail = digit_edges(word)
+    without = dict(candidates(core)) if (head or tail) and core else {}
+    numbers = _NUMBER.findall(word)
     for text, logp in candidates(word)[: params.limit]:
-        texts.append(text)
-        logps.append(logp)
+        if without.get(text, -math.inf) >= logp:  # the edge digits were not read as letters
+            text = " ".join(p for p in (head, text, tail) if p)
+        if _NUMBER.findall(text) == numbers:  # a run of digits is a number, never letters
+            choices[text] = max(logp, choices.get(text, -math.inf))
+    glued = _NUMBER.fullmatch(head) or _NUMBER.fullmatch(tail)
+    if glued and not core.isupper():  # a number glued to a word (ngay24), not to a code (QH15)
+        for text, logp in list(without.items())[: params.limit]:
+            text = " ".join(p for p in (head, text, tail) if p)
+            choices[text] = max(logp, choices.get(text, -math.inf))
+    texts, logps = list(choices), list(choices.values())
     own = token_key(word)
     if own not in texts:
         texts.append(own)
         logps.append(params.keep_logp)
     return texts, logps
+
+
+def digit_edges(word: str) -> tuple[str, str, str]:
+    """``word`` as (leading digits, the rest, trailing digits).
+
+    >>> digit_edges("1ap"), digit_edges("thang1"), digit_edges("S6")
+    (('1', 'ap', ''), ('', 'thang', '1'), ('', 'S', '6'))
+    """
+    rest = word.lstrip(_DIGITS)
+    head = word[: len(word) - len(rest)]
+    core = rest.rstrip(_DIGITS)
+    return head, core, rest[len(core) :]
+
+
+_DIGITS = "0123456789"
+_NUMBER = regex.compile(r"\d{2,}")
+
+
+#: Words before a unit name, without diacritics (``thành phố``, ``thị trấn`` end in them).
+UNIT_WORDS = frozenset({"xa", "phuong", "huyen", "tinh", "quan", "pho", "tran", "khu"})
+
+
+def _bare_key(word: str) -> str:
+    return strip_diacritics(word.lower())
+
+
+def name_weight(word: str, after_unit: bool, params: Params) -> float:
+    """Gazetteer bonus weight of a word slot: capitalised words may continue a place name,
+    more surely right after a unit word (``xã Tam Hợp``)."""
+    if not word[:1].isupper():
+        return 0.0
+    return params.w_name_unit if after_unit else params.w_name
 
 
 def build_line(
@@ -87,7 +142,11 @@ def build_line(
             slots.append(Slot([key_ids(" ".join(keys))], np.zeros(1)))
             infos.append(SlotInfo(token, [output], reason))
 
+    after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
     for token in tokens:
+        after_unit = token.kind == "word" and (
+            _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
+        )
         code = None if is_context(token) else code_of(token, codes)
         if is_context(token):
             keys = context_keys(token)
@@ -105,7 +164,7 @@ def build_line(
             keys = [key_ids(t) for t in texts]
             unknown = [params.unk_logp if unk in k else 0.0 for k in keys]
             emit = params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
-            slots.append(Slot(keys, emit))
+            slots.append(Slot(keys, emit, name_weight=name_weight(token.text, after_unit, params)))
             infos.append(SlotInfo(token, texts, "channel+lm"))
     slots.append(Slot.fixed(eos))
     infos.append(SlotInfo(None, [""], "end"))
