@@ -8,7 +8,8 @@ Sets: (a) ``eng``: held-out documents rendered, degraded and OCR'd with Tesserac
 (b) ``stripped``: the held-out documents' text with diacritics removed here; (c) ``vie``:
 as (a) with Tesseract ``vie``. (a) and (c) come from ``python -m ocrfix.build ocr-pairs
 --split test --lang eng`` (and ``--lang vie``); for ``--split dev`` the ``dev-<lang>.jsonl``
-line pairs of ``--split dev``. A missing set is reported with the command that makes it.
+line pairs of ``--split dev``. A missing set is made first with that build command (about
+10 minutes of Tesseract per language), unless ``--no-make-data``, which only reports it.
 Scores are micro-averaged ``ocrfix.evaluate.metrics`` (tone-placement-blind). Speed is
 syllables of input per CPU second of ``fix_and_explain`` (scoring included) after
 loading, in this one process (single core); load time is wall-clock.
@@ -20,6 +21,7 @@ import argparse
 import itertools
 import json
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -46,8 +48,23 @@ def stripped_set(shared: Path, split: str) -> list[Pair]:
     return [(d.text, strip_diacritics(d.text)) for d in iter_admin_docs(shared, split)]
 
 
-def ocr_set(lang: str, split: str) -> list[Pair] | str:
-    """(truth, OCR) per held-out document, or dev line pairs; a message when missing."""
+def ocr_set(lang: str, split: str, *, make_with: Path | None = None) -> list[Pair] | str:
+    """(truth, OCR) per held-out document, or dev line pairs; a message when missing.
+
+    With ``make_with`` (the shared folder) a missing set is generated first.
+    """
+    pairs = _read_ocr_set(lang, split)
+    if isinstance(pairs, str) and make_with is not None:
+        command = [sys.executable, "-m", "ocrfix.build", "ocr-pairs", "--split", split,
+                   "--lang", lang, "--shared", str(make_with), "--out", str(PAIRS)]  # fmt: skip
+        print(f"{pairs.split(':')[0]} {split}-{lang}: making it: {' '.join(command[1:])}",
+              flush=True)  # fmt: skip
+        subprocess.run(command, check=True)
+        pairs = _read_ocr_set(lang, split)
+    return pairs
+
+
+def _read_ocr_set(lang: str, split: str) -> list[Pair] | str:
     if split == "test":
         folder = PAIRS / f"test-{lang}"
         truths = sorted(folder.glob("*.truth.txt")) if folder.is_dir() else []
@@ -85,10 +102,11 @@ def measure(args: argparse.Namespace) -> None:
     engine.fix_and_explain("Cong hoa xa hoi chu nghia Viet Nam")
     load = time.perf_counter() - started
     print(f"split: {args.split}   model load: {load:.2f} s (LM, error model, code list)")
+    make_with = None if args.no_make_data else args.shared
     sets: dict[str, list[Pair] | str] = {
-        "eng": ocr_set("eng", args.split),
+        "eng": ocr_set("eng", args.split, make_with=make_with),
         "stripped": stripped_set(args.shared, args.split),
-        "vie": ocr_set("vie", args.split),
+        "vie": ocr_set("vie", args.split, make_with=make_with),
     }
     speeds: list[float] = []
     print(f"{'set':9} {'syllables':>9} {'input':>7} {'baseline':>8} {'model':>7} "
@@ -156,6 +174,8 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="grid over weights (dev only)")
     parser.add_argument("--lm", type=Path, help="another LM folder (default: the shipped one)")
     parser.add_argument("--errormodel", type=Path, help="another error model folder")
+    parser.add_argument("--no-make-data", action="store_true",
+                        help="report a missing OCR set instead of generating it")  # fmt: skip
     args = parser.parse_args()
     (tune if args.tune else measure)(args)
 
