@@ -13,12 +13,13 @@ import unicodedata
 from functools import lru_cache
 
 from ocrfix.text import strip_diacritics
+from ocrfix.text.chars import VOWELS
 
 # Look-alikes English OCR produces for Vietnamese letters; each maps one char to one char.
 _OCR_LOOKALIKES = str.maketrans({"ð": "d", "Ð": "d", "đ": "d", "Đ": "d", "$": "s", "|": "l"})
 
 # Letters that only Vietnamese text has; their absence marks diacritic-stripped input.
-VIETNAMESE_MARKED = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+VIETNAMESE_MARKED = frozenset(c for c in VOWELS if c.islower() and strip_diacritics(c) != c) | {"đ"}
 
 
 @lru_cache(maxsize=4096)
