@@ -17,20 +17,29 @@ from ocrfix.repair.decode import Decoded
 from ocrfix.repair.lattice import SlotInfo
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.result import Alternative, RepairedToken, RepairResult
-from ocrfix.text import ToneStyle, match_case, normalize_syllable
+from ocrfix.text import ToneStyle, is_valid_syllable, normalize_syllable
 
 MAX_ALTERNATIVES = 4
 MIN_POSTERIOR = 0.001  # alternatives less likely than this are not worth showing
 
 
 @lru_cache(maxsize=262144)
-def surface(original: str, chosen: str, style: ToneStyle) -> str:
-    """Output form of candidate ``chosen`` (lower case) for input word ``original``.
+def surface(original: str, chosen: str, style: ToneStyle, caps: bool = False) -> str:
+    """Output form of candidate ``chosen`` for input word ``original``.
 
-    >>> surface("HQP", "hợp", "traditional"), surface("Hoà", "hòa", "modern")
+    A candidate in lower case gets the case of the input's first letter, in capitals
+    throughout when ``caps`` (its line is mostly in capitals) unless the input has two
+    lower-case letters or more (``Hop``): OCR prints marked lower-case letters as capitals
+    (``BO`` for ``Bộ``, ``NOi`` for ``Nội``), so one capital more says little. A candidate
+    that is no syllable (``ubnd``) is printed in capitals if the input is, and one with
+    capitals (a code, ``HĐND``) as it is.
+
+    >>> surface("HQP", "hợp", "traditional", caps=True), surface("Hoà", "hòa", "modern")
     ('HỢP', 'Hoà')
-    >>> surface("S6", "số", "traditional"), surface("Hgp", "hợp", "traditional")
-    ('Số', 'Hợp')
+    >>> surface("S6", "số", "traditional"), surface("BO", "bộ", "traditional")
+    ('Số', 'Bộ')
+    >>> surface("Idi", "lời", "traditional"), surface("HDND", "HĐND", "traditional")
+    ('lời', 'HĐND')
     >>> surface("CổngTTĐT", "cổng ttđt", "traditional")
     'Cổng TTĐT'
     >>> surface("thang11", "tháng 11", "traditional"), surface("1Thang", "1 tháng", "traditional")
@@ -38,18 +47,38 @@ def surface(original: str, chosen: str, style: ToneStyle) -> str:
     """
     if chosen == token_key(original):
         return normalize_syllable(original, style)
+    if chosen != chosen.lower():
+        return chosen
     parts = chosen.split(" ")
     if parts[0].isdigit() or parts[-1].isdigit():  # digits kept as printed, glued as printed
         head = parts[0] if parts[0].isdigit() else ""
         tail = parts[-1] if len(parts) > 1 and parts[-1].isdigit() else ""
         core = parts[bool(head) : len(parts) - bool(tail)]
-        return head + surface(original.strip("0123456789"), " ".join(core), style) + tail
+        return head + surface(original.strip("0123456789"), " ".join(core), style, caps) + tail
     model = _case_model(original)
-    if " " in chosen and len(model) == len(chosen) - chosen.count(" "):
+    if " " in chosen and len(model) == len(chosen) - chosen.count(" ") and _mixed(model):
         cased = _case_by_letter(model, chosen)  # a merged token split: CổngTTĐT → Cổng TTĐT
+    elif not model or not model[0].isupper() or (model[0] == "I" and chosen[0] == "l"):
+        cased = chosen  # ``Idi`` is ``lời``: a capital I is how OCR prints a lower-case l
+    elif _capitals(model, parts, caps):
+        cased = chosen.upper()
     else:
-        cased = match_case(model, chosen)
+        cased = chosen[:1].upper() + chosen[1:]
     return " ".join(normalize_syllable(w, style) for w in cased.split(" "))
+
+
+_is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
+
+
+def _capitals(model: str, parts: list[str], caps: bool) -> bool:
+    """``CHiNH`` in a heading is ``CHÍNH``; ``ỦBND`` is ``UBND`` and ``IH`` is ``II``."""
+    if caps and sum(c.islower() for c in model) < 2:
+        return True
+    return model.isupper() and not all(map(_is_syllable, parts))
+
+
+def _mixed(letters: str) -> bool:
+    return not letters.isupper() and not letters.islower()
 
 
 def _case_by_letter(model: str, chosen: str) -> str:
@@ -78,10 +107,11 @@ def _token(info: SlotInfo, decoded: Decoded, t: int, style: ToneStyle) -> Repair
     order = [int(j) for j in np.argsort(-prob)[: MAX_ALTERNATIVES + 1] if j != best]
     order = [j for j in order[:MAX_ALTERNATIVES] if prob[j] >= MIN_POSTERIOR]
     alternatives = tuple(
-        Alternative(surface(token.text, info.outputs[j], style), round(float(prob[j]), 4))
+        Alternative(surface(token.text, info.outputs[j], style, info.caps),
+                    round(float(prob[j]), 4))
         for j in order
     )
-    text = surface(token.text, info.outputs[best], style)
+    text = surface(token.text, info.outputs[best], style, info.caps)
     reason = "unchanged" if text == token.text else "channel+lm"
     return RepairedToken(token.text, text, token.start, token.end, float(prob[best]),
                          alternatives, reason)  # fmt: skip

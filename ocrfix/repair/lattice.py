@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -28,7 +29,7 @@ from ocrfix.repair.decode import Slot, lattice_start
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys, is_context
 from ocrfix.repair.tokenize import Token
-from ocrfix.text import strip_diacritics
+from ocrfix.text import inventory, strip_diacritics
 
 #: ``candidates(token_text) -> [(candidate text, log10 P(token | candidate))]``, best first.
 CandidateFn = Callable[[str], Sequence[tuple[str, float]]]
@@ -50,6 +51,7 @@ class Params:
     sharpness: float = 1.0  # confidence temperature (1 = exact max-marginal posterior)
     w_name: float = 0.5  # log10 bonus per syllable pair of a known place name, capitalised
     w_name_unit: float = 1.5  # ... and in a capitalised span right after a unit word (xã)
+    code_fix_logp: float = -1.0  # channel log10 P of a garbled stand-alone code's repair
 
 
 @dataclass
@@ -59,6 +61,7 @@ class SlotInfo:
     token: Token | None
     outputs: list[str]
     reason: str
+    caps: bool = False  # the word stands among words in capitals (a heading, ``XÃ TAM HỢP``)
 
 
 def word_choices(
@@ -119,6 +122,60 @@ def name_weight(word: str, after_unit: bool, params: Params) -> float:
     return params.w_name_unit if after_unit else params.w_name
 
 
+def code_logp(word: str, code: str, caps: bool, codes: CodeBook, params: Params) -> float:
+    """Channel log10 P of a stand-alone word being the code ``code``.
+
+    A known code as printed is likely (``thuế VAT``), except on a line in capitals where it
+    is rare and also reads as Vietnamese without marks: ``PHU LUC``, ``CAC QUOC GIA`` put
+    ``LUC`` and ``CAC`` in the code list by accident of capitalised text, while ``EU`` is
+    common. A repaired code (``HDND`` → ``HĐND``) is less likely.
+    """
+    if code != word:
+        return params.code_fix_logp
+    if caps and codes.counts.get(code, 0) < COMMON_CODE and _reads_vietnamese(word):
+        return params.keep_logp
+    return 0.0
+
+
+#: Corpus count above which a code that reads as Vietnamese is still taken for a code.
+COMMON_CODE = 50
+
+
+def add_code(texts: list[str], logps: list[float], code: str, logp: float) -> None:
+    """Make ``code`` (printed as it is: ``HĐND``) one of a word's candidates, replacing the
+    channel's lower-case reading of the same letters."""
+    key = token_key(code)
+    if key in texts:
+        at = texts.index(key)
+        texts[at], logps[at] = code, max(logp, logps[at])
+    else:
+        texts.append(code)
+        logps.append(logp)
+
+
+def in_capitals(tokens: Sequence[Token]) -> bool:
+    """Whether most words of the line (of two letters or more) are in capitals.
+
+    OCR reads marked lower-case letters as capitals (``Bộ`` → ``BO``, ``Nội`` → ``NOi``),
+    so a repaired word is printed in capitals by its line, not by its own letters.
+    """
+    words = ["".join(c for c in t.text if c.isalpha()) for t in tokens if t.kind == "word"]
+    words = [w for w in words if len(w) >= 2]
+    voters = [w for w in words if _reads_vietnamese(w)] or words  # not VT, KT if others
+    return bool(voters) and 2 * sum(w.isupper() for w in voters) > len(voters)
+
+
+@lru_cache(maxsize=65536)
+def _reads_vietnamese(word: str) -> bool:
+    """A syllable, or one with its marks lost (``HOP``), as opposed to ``UBND``."""
+    return _bare_key(word) in _bare_syllables()
+
+
+@lru_cache(maxsize=1)
+def _bare_syllables() -> frozenset[str]:
+    return frozenset(strip_diacritics(s) for s in inventory())
+
+
 def build_line(
     tokens: Sequence[Token],
     *,
@@ -142,6 +199,7 @@ def build_line(
             slots.append(Slot([key_ids(" ".join(keys))], np.zeros(1)))
             infos.append(SlotInfo(token, [output], reason))
 
+    caps = in_capitals(tokens)
     after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
     for token in tokens:
         after_unit = token.kind == "word" and (
@@ -156,16 +214,18 @@ def build_line(
                     infos.extend([SlotInfo(None, [""], "end"), SlotInfo(None, [""], "start")])
                 continue
             add_fixed(token, keys, token.text, f"kept: {token.kind}")
-        elif code is not None:
+        elif code is not None and token.kind != "word":
             reason = "kept: code" if code == token.text else "code list"
             add_fixed(token, context_keys(token, code), code, reason)
         else:
             texts, logps = word_choices(token.text, candidates, params)
+            if code is not None:  # HĐND, or CAC for CÁC: the language model decides
+                add_code(texts, logps, code, code_logp(token.text, code, caps, codes, params))
             keys = [key_ids(t) for t in texts]
             unknown = [params.unk_logp if unk in k else 0.0 for k in keys]
             emit = params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
             slots.append(Slot(keys, emit, name_weight=name_weight(token.text, after_unit, params)))
-            infos.append(SlotInfo(token, texts, "channel+lm"))
+            infos.append(SlotInfo(token, texts, "channel+lm", caps=caps))
     slots.append(Slot.fixed(eos))
     infos.append(SlotInfo(None, [""], "end"))
     return slots, infos

@@ -29,6 +29,7 @@ from ocrfix.repair.tokenize import Token
 from ocrfix.text import is_valid_syllable, strip_diacritics
 
 _PART = regex.compile(r"[\p{L}\p{M}]+")
+_NUMBERED_CODE = regex.compile(r"\p{Lu}{2,}\d+")  # MC2, CT3, QH15: a point, a code, a term
 _CONTEXT_KINDS = frozenset({"url", "email", "date", "number", "unit", "punct", "marker"})
 
 #: How much more frequent a marked code must be to replace a known unmarked one.
@@ -109,11 +110,14 @@ def code_of(token: Token, book: CodeBook) -> str | None:
 
     Letter groups of symbols and codes that are no known code are kept as printed. A
     capitalised word that is a Vietnamese syllable (``HỢP``, ``TAM``) is not a code; a
-    single capital (``Phụ lục B``) is kept as printed.
+    single capital (``Phụ lục B``) and capitals with a number (``MC2``, ``QH15``) are kept
+    as printed.
     """
     if token.kind in ("code", "symbol"):
         return book.repair(token.text)
     if token.kind == "word" and len(token.text) == 1 and token.text.isupper():
+        return token.text
+    if token.kind == "word" and _NUMBERED_CODE.fullmatch(token.text):
         return token.text
     if token.kind != "word" or len(token.text) < 2 or not token.text[0].isupper():
         return None
