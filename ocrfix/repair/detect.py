@@ -53,30 +53,49 @@ _FALLBACK = {
 
 def features(line: str) -> dict[str, float]:
     """Cheap per-line evidence: shares of the line's word tokens, and 0/1 "any" flags."""
-    tokens = [t.strip(_EDGES) for t in _TOKEN.findall(line)]
-    words = [t for t in tokens if _WORD.search(t)]
-    if not words:
+    facts = [f for f in map(_facts, _TOKEN.findall(line)) if f is not None]
+    if not facts:
         return dict.fromkeys(FEATURES, 0.0) | {"short": 1.0}
-    n = len(words)
-    plain = [t for t in words if _WORD.fullmatch(t)]
-    valid = sum(1 for t in plain if parse_syllable(t) is not None)
-    marked = [t for t in plain if strip_diacritics(t) != t]
-    invalid = sum(1 for t in plain if not t.isupper() and parse_syllable(t) is None)
-    latin1 = sum(1 for t in marked if _LATIN1_ONLY.fullmatch(t))
-    symbols = sum(1 for t in words if _SYMBOL_INSIDE.search(t))
+    n = len(facts)
+    sums = map(sum, zip(*facts, strict=True))
+    valid, invalid, marked, invalid_marked, latin1, symbols, foreign = sums
     return {
         "valid": valid / n,
         "invalid": invalid / n,
-        "diacritics": len(marked) / n,
-        "invalid_diacritics": sum(1 for t in marked if parse_syllable(t) is None) / n,
+        "diacritics": marked / n,
+        "invalid_diacritics": invalid_marked / n,
         "latin1_marks": latin1 / n,
         "symbols": symbols / n,
-        "foreign": sum(1 for t in plain if _FOREIGN.search(t)) / n,
+        "foreign": foreign / n,
         "short": 1.0 / n,
         "any_invalid": float(invalid > 0),
         "any_latin1": float(latin1 > 0),
         "any_symbols": float(symbols > 0),
     }
+
+
+@lru_cache(maxsize=262144)
+def _facts(token: str) -> tuple[int, int, int, int, int, int, int] | None:
+    """What one whitespace token says (None if it has no letter): valid syllable, invalid
+    lower-case word, marked, marked but invalid, Latin-1 marks only, symbol inside a word,
+    foreign letter. Cached: a document repeats its words."""
+    t = token.strip(_EDGES)
+    if not _WORD.search(t):
+        return None
+    symbols = int(bool(_SYMBOL_INSIDE.search(t)))
+    if not _WORD.fullmatch(t):
+        return 0, 0, 0, 0, 0, symbols, 0
+    valid = parse_syllable(t) is not None
+    marked = strip_diacritics(t) != t
+    return (
+        int(valid),
+        int(not t.isupper() and not valid),
+        int(marked),
+        int(marked and not valid),
+        int(marked and bool(_LATIN1_ONLY.fullmatch(t))),
+        symbols,
+        int(bool(_FOREIGN.search(t))),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from ocrfix.repair.decode import Decoded, decode
 from ocrfix.repair.detect import damage_profile
 from ocrfix.repair.explain import repaired_tokens
 from ocrfix.repair.gazetteer import Gazetteer, read_names
-from ocrfix.repair.lattice import CandidateFn, Params, build_line
+from ocrfix.repair.lattice import CandidateFn, Params, WordSlot, build_line, word_slot
 from ocrfix.repair.lm import LanguageModel, get_lm
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.protect import CodeBook
@@ -26,6 +26,8 @@ from ocrfix.text import strip_diacritics
 
 #: Lines decoded per LM call: big enough to amortise numpy overhead, small enough for memory.
 BATCH_LINES = 64
+#: A line's damage profile (``detect.damage_profile``, rounded) as a hashable cache key.
+Profile = tuple[tuple[str, float], ...] | None
 #: A reading of a marked letter rarer than this (log10) does not make a code match.
 READING_MIN_LOGP = -2.7
 
@@ -42,16 +44,15 @@ class Engine:
 
     def __post_init__(self) -> None:
         self.key_ids = lru_cache(maxsize=262144)(self._key_ids)
+        # a document repeats its words: their slots are built once per damage profile
+        self.word_slots = lru_cache(maxsize=262144)(self._word_slot)
 
     def _key_ids(self, text: str) -> tuple[int, ...]:
         """LM ids of a candidate or of context keys, space-separated."""
         return tuple(int(i) for i in self.lm.ids([token_key(p) for p in text.split(" ")]))
 
-    def candidate_fn(self, line: str, config: RepairConfig) -> CandidateFn:
-        """The channel's answers for the words of ``line`` under the configured damage kind."""
-        kind, profile = config.channel, None
-        if kind == "auto":
-            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(line).items()))
+    def candidate_fn(self, kind: str, profile: Profile) -> CandidateFn:
+        """The channel's answers under one damage kind (and line profile for ``auto``)."""
         limit = self.params.limit
 
         def candidates(word: str) -> Sequence[tuple[str, float]]:
@@ -59,15 +60,33 @@ class Engine:
 
         return candidates
 
+    def _word_slot(
+        self, word: str, code: str | None, caps: bool, kind: str, profile: Profile, params: Params
+    ) -> WordSlot:
+        """Cached by ``word_slots``; ``params`` is part of the key, so tuning stays correct."""
+        return word_slot(
+            word, code, caps,
+            candidates=self.candidate_fn(kind, profile),
+            key_ids=self.key_ids,
+            unk=self.lm.unk_id,
+            codes=self.codes,
+            params=params,
+        )  # fmt: skip
+
     def lattice(self, line: str, offset: int, config: RepairConfig):
         """Slots and slot descriptions of one line."""
+        kind, profile = config.channel, None
+        if kind == "auto":
+            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(line).items()))
         return build_line(
             tokenize(line, offset),
             key_ids=self.key_ids,
             bos=self.lm.bos_id,
             eos=self.lm.eos_id,
-            unk=self.lm.unk_id,
-            candidates=self.candidate_fn(line, config),
+            candidates=self.candidate_fn(kind, profile),
+            word_slot=lambda word, code, caps: self.word_slots(
+                word, code, caps, kind, profile, self.params
+            ),
             codes=self.codes,
             params=self.params,
         )

@@ -104,8 +104,10 @@ def _token(info: SlotInfo, decoded: Decoded, t: int, style: ToneStyle) -> Repair
         return RepairedToken(token.text, info.outputs[best], token.start, token.end, 1.0,
                              reason=info.reason)  # fmt: skip
     prob = decoded.posteriors[t]
-    order = [int(j) for j in np.argsort(-prob)[: MAX_ALTERNATIVES + 1] if j != best]
-    order = [j for j in order[:MAX_ALTERNATIVES] if prob[j] >= MIN_POSTERIOR]
+    order: list[int] = []
+    if prob[best] <= 1.0 - MIN_POSTERIOR:  # else no alternative is worth showing
+        order = [int(j) for j in np.argsort(-prob)[: MAX_ALTERNATIVES + 1] if j != best]
+        order = [j for j in order[:MAX_ALTERNATIVES] if prob[j] >= MIN_POSTERIOR]
     alternatives = tuple(
         Alternative(surface(token.text, info.outputs[j], style, info.caps),
                     round(float(prob[j]), 4))

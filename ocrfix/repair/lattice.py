@@ -8,11 +8,16 @@ the channel cannot read), so nothing is forced into a wrong syllable. A lone dig
 word may be read as a letter (``S6`` → ``số``, ``1ap`` → ``lập``) but is never dropped: a
 candidate the channel likes at least as well without the digits at the word's edges
 (``thang11`` → ``tháng``) keeps them as a number (LM keys ``tháng <num>``, printed
-``tháng11`` as in the input); a run of two or more digits is never read as letters, and
-a word (not a code: ``QH15``) with such a run at an edge also gets the readings of the
-rest. Codes are repaired from the code list and numbers, dates, URLs and punctuation are
-context only (``ocrfix.repair.protect``). Capitalised word slots carry a ``name_weight``
-for the place-name gazetteer (``ocrfix.repair.gazetteer``), larger after a unit word.
+``tháng11`` as in the input); a run of two or more digits in a word is never read as
+letters, and a word (not a code: ``QH15``) with such a run at an edge also gets the
+readings of the rest. A short number standing alone competes with the words OCR may have
+read as it (``86`` → ``số``, ``6`` → ``ở``) at a prior cost (``digit_word_logp``), so only
+context makes it a word. A stand-alone capitalised word that is a known code competes
+with its readings too (``CAC`` → ``CÁC`` in a heading, ``HDND`` → ``HĐND``). Codes inside
+symbols are repaired from the code list, and dates, other numbers, URLs and punctuation
+are context only (``ocrfix.repair.protect``). Capitalised word slots carry a
+``name_weight`` for the place-name gazetteer (``ocrfix.repair.gazetteer``), larger after
+a unit word. A slot records whether its line is in capitals, for the output's case.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import numpy as np
 import regex
 
 from ocrfix.repair.decode import Slot, lattice_start
-from ocrfix.repair.lmtokens import token_key
+from ocrfix.repair.lmtokens import NUM, token_key
 from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys, is_context
 from ocrfix.repair.tokenize import Token
 from ocrfix.text import inventory, strip_diacritics
@@ -52,6 +57,7 @@ class Params:
     w_name: float = 0.5  # log10 bonus per syllable pair of a known place name, capitalised
     w_name_unit: float = 1.5  # ... and in a capitalised span right after a unit word (xã)
     code_fix_logp: float = -1.0  # channel log10 P of a garbled stand-alone code's repair
+    digit_word_logp: float = -1.0  # prior log10 P that a short number is a misread word
 
 
 @dataclass
@@ -90,6 +96,21 @@ def word_choices(
     return texts, logps
 
 
+def number_readings(token: Token, candidates: CandidateFn, params: Params) -> dict[str, float]:
+    """Words a short number may be OCR's reading of (``86`` → ``số``, ``6`` → ``ở``), with
+    their emission scores (channel plus ``digit_word_logp``); none for other tokens."""
+    if token.kind != "number" or not _SHORT_NUMBER.fullmatch(token.text):
+        return {}
+    return {
+        text: params.w_channel * logp + params.digit_word_logp
+        for text, logp in candidates(token.text)[: params.limit]
+        if not any(c.isdigit() for c in text)
+    }
+
+
+_SHORT_NUMBER = regex.compile(r"\d{1,3}")
+
+
 def digit_edges(word: str) -> tuple[str, str, str]:
     """``word`` as (leading digits, the rest, trailing digits).
 
@@ -110,6 +131,7 @@ _NUMBER = regex.compile(r"\d{2,}")
 UNIT_WORDS = frozenset({"xa", "phuong", "huyen", "tinh", "quan", "pho", "tran", "khu"})
 
 
+@lru_cache(maxsize=262144)
 def _bare_key(word: str) -> str:
     return strip_diacritics(word.lower())
 
@@ -159,10 +181,16 @@ def in_capitals(tokens: Sequence[Token]) -> bool:
     OCR reads marked lower-case letters as capitals (``Bộ`` → ``BO``, ``Nội`` → ``NOi``),
     so a repaired word is printed in capitals by its line, not by its own letters.
     """
-    words = ["".join(c for c in t.text if c.isalpha()) for t in tokens if t.kind == "word"]
-    words = [w for w in words if len(w) >= 2]
-    voters = [w for w in words if _reads_vietnamese(w)] or words  # not VT, KT if others
-    return bool(voters) and 2 * sum(w.isupper() for w in voters) > len(voters)
+    votes = [v for v in (_vote(t.text) for t in tokens if t.kind == "word") if v is not None]
+    voters = [upper for upper, vietnamese in votes if vietnamese] or [u for u, _ in votes]
+    return bool(voters) and 2 * sum(voters) > len(voters)  # VT, KT vote only if alone
+
+
+@lru_cache(maxsize=262144)
+def _vote(word: str) -> tuple[bool, bool] | None:
+    """(in capitals, reads as Vietnamese) for a word of two letters or more, else None."""
+    letters = "".join(c for c in word if c.isalpha())
+    return (letters.isupper(), _reads_vietnamese(letters)) if len(letters) >= 2 else None
 
 
 @lru_cache(maxsize=65536)
@@ -176,20 +204,48 @@ def _bare_syllables() -> frozenset[str]:
     return frozenset(strip_diacritics(s) for s in inventory())
 
 
+#: A word slot's candidate outputs, their LM ids and emission scores.
+WordSlot = tuple[list[str], list[tuple[int, ...]], np.ndarray]
+#: ``word_slot(word, code or None, caps)``: see :func:`word_slot`; the engine caches it.
+WordSlotFn = Callable[[str, "str | None", bool], WordSlot]
+
+
+def word_slot(
+    word: str,
+    code: str | None,
+    caps: bool,
+    *,
+    candidates: CandidateFn,
+    key_ids: Callable[[str], tuple[int, ...]],
+    unk: int,
+    codes: CodeBook,
+    params: Params,
+) -> WordSlot:
+    """The candidates of one word: the channel's readings, the word kept, and ``code``
+    (the code the word stands for, if any) printed as it is."""
+    texts, logps = word_choices(word, candidates, params)
+    if code is not None:  # HĐND, or CAC for CÁC: the language model decides
+        add_code(texts, logps, code, code_logp(word, code, caps, codes, params))
+    keys = [key_ids(t) for t in texts]
+    unknown = [params.unk_logp if unk in k else 0.0 for k in keys]
+    return texts, keys, params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
+
+
 def build_line(
     tokens: Sequence[Token],
     *,
     key_ids: Callable[[str], tuple[int, ...]],
     bos: int,
     eos: int,
-    unk: int,
     candidates: CandidateFn,
+    word_slot: WordSlotFn,
     codes: CodeBook,
     params: Params,
 ) -> tuple[list[Slot], list[SlotInfo]]:
     """Slots of one line (``<s> <s> … </s>``) and what each stands for.
 
-    ``key_ids`` maps a candidate (space-separated syllables or LM keys) to its LM ids.
+    ``key_ids`` maps a candidate (space-separated syllables or LM keys) to its LM ids;
+    ``candidates`` reads short numbers, ``word_slot`` gives the slot of a word.
     """
     slots = lattice_start(bos)
     infos = [SlotInfo(None, [""], "start"), SlotInfo(None, [""], "start")]
@@ -206,7 +262,12 @@ def build_line(
             _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
         )
         code = None if is_context(token) else code_of(token, codes)
-        if is_context(token):
+        readings = number_readings(token, candidates, params)
+        if readings:  # ``86`` may be ``số``: the number competes with its readings
+            texts, logps = [NUM, *readings], [0.0, *readings.values()]
+            slots.append(Slot([key_ids(t) for t in texts], np.asarray(logps)))
+            infos.append(SlotInfo(token, texts, "channel+lm", caps=caps))
+        elif is_context(token):
             keys = context_keys(token)
             if keys == [BREAK]:
                 if infos[-1].reason != "start":
@@ -218,12 +279,7 @@ def build_line(
             reason = "kept: code" if code == token.text else "code list"
             add_fixed(token, context_keys(token, code), code, reason)
         else:
-            texts, logps = word_choices(token.text, candidates, params)
-            if code is not None:  # HĐND, or CAC for CÁC: the language model decides
-                add_code(texts, logps, code, code_logp(token.text, code, caps, codes, params))
-            keys = [key_ids(t) for t in texts]
-            unknown = [params.unk_logp if unk in k else 0.0 for k in keys]
-            emit = params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
+            texts, keys, emit = word_slot(token.text, code, caps)
             slots.append(Slot(keys, emit, name_weight=name_weight(token.text, after_unit, params)))
             infos.append(SlotInfo(token, texts, "channel+lm", caps=caps))
     slots.append(Slot.fixed(eos))

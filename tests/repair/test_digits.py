@@ -1,4 +1,5 @@
-"""Digits are data: a repair never drops or changes a number, even one glued to a word."""
+"""Digits are data: a repair never drops a digit or changes a number glued to a word; a short
+stand-alone number is read as a word only where OCR damage and context make it likely."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ocrfix.repair import fix
-from ocrfix.repair.lattice import Params, word_choices
+from ocrfix.repair.lattice import Params, number_readings, word_choices
+from ocrfix.repair.tokenize import Token
 from ocrfix.text import strip_diacritics
 
 WORDS = [
@@ -96,3 +98,22 @@ def test_word_choices_put_ignored_edge_digits_back():
     assert all(
         strip_diacritics(t) != "thang" for t in word_choices("thang1", candidates, Params())[0]
     )
+
+
+def test_short_numbers_in_damaged_text_may_be_words_but_stay_numbers_by_default():
+    assert fix("chat lugng khong khi 6 mtc “Xau” tré lén.") == (
+        "chất lượng không khí ở mức “Xấu” trở lên."
+    )
+    assert fix("Diéu 14 va khoan 16 ctia Luat nay") == "Điều 14 và khoản 16 của Luật này"
+
+
+def test_number_readings_are_penalised_and_only_for_short_plain_numbers():
+    def channel(word: str) -> list[tuple[str, float]]:
+        return [("số", -2.0), ("s0", -1.0)]
+
+    params = Params()
+    readings = number_readings(Token("number", "86", 0, 2), channel, params)
+    assert readings == {"số": params.w_channel * -2.0 + params.digit_word_logp}  # no digits
+    for text in ("2024", "1.000", "3,5"):
+        assert number_readings(Token("number", text, 0, len(text)), channel, params) == {}
+    assert number_readings(Token("word", "S6", 0, 2), channel, params) == {}
