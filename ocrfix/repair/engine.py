@@ -1,4 +1,6 @@
-"""The noisy-channel repair engine: tokens → lattice per line → one batched decode → text.
+"""The noisy-channel repair engine: tokens → lattice per passage → one batched decode → text.
+
+A passage is a run of lines wrapped at the margin (``tokenize.iter_passages``).
 
 Models (language model, error model, code list) are loaded once per process on first use
 (:func:`get_engine`); an :class:`Engine` can also be built from other models, which is how
@@ -16,12 +18,12 @@ from ocrfix.repair.decode import Decoded, decode
 from ocrfix.repair.detect import damage_profile
 from ocrfix.repair.explain import repaired_tokens
 from ocrfix.repair.gazetteer import Gazetteer, read_names
-from ocrfix.repair.lattice import CandidateFn, Params, WordSlot, build_line, word_slot
+from ocrfix.repair.lattice import CandidateFn, Params, WordSlot, build_lattice, word_slot
 from ocrfix.repair.lm import LanguageModel, get_lm
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.protect import CodeBook
 from ocrfix.repair.result import RepairConfig, RepairResult
-from ocrfix.repair.tokenize import iter_lines, tokenize
+from ocrfix.repair.tokenize import iter_passages, tokenize
 from ocrfix.text import strip_diacritics
 
 #: Lines decoded per LM call: big enough to amortise numpy overhead, small enough for memory.
@@ -73,13 +75,14 @@ class Engine:
             params=params,
         )  # fmt: skip
 
-    def lattice(self, line: str, offset: int, config: RepairConfig):
-        """Slots and slot descriptions of one line."""
+    def lattice(self, passage: Sequence[tuple[int, str]], config: RepairConfig):
+        """Slots and slot descriptions of one passage: (offset, line) pairs."""
         kind, profile = config.channel, None
         if kind == "auto":
-            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(line).items()))
-        return build_line(
-            tokenize(line, offset),
+            text = "\n".join(line for _, line in passage)
+            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(text).items()))
+        return build_lattice(
+            [tokenize(line, offset) for offset, line in passage],
             key_ids=self.key_ids,
             bos=self.lm.bos_id,
             eos=self.lm.eos_id,
@@ -92,9 +95,9 @@ class Engine:
         )
 
     def fix_and_explain(self, text: str, config: RepairConfig | None = None) -> RepairResult:
-        """Repair ``text`` line by line; spans in the result refer to ``text``."""
+        """Repair ``text`` passage by passage; spans in the result refer to ``text``."""
         config = config or RepairConfig()
-        built = [self.lattice(line, off, config) for off, line in iter_lines(text)]
+        built = [self.lattice(passage, config) for passage in iter_passages(text)]
         # similar lengths share a batch, so little of it is padding
         order = sorted(range(len(built)), key=lambda i: len(built[i][0]))
         decoded: list[Decoded] = [Decoded([], [])] * len(built)

@@ -1,4 +1,4 @@
-"""Turn one line's tokens into decoder slots: channel candidates for words, fixed keys for the rest.
+"""Turn a passage's tokens into decoder slots: channel candidates for words, fixed keys else.
 
 Each slot remembers which input token it stands for and the output text of every
 candidate, so the engine can write the chosen path back into the text. Words get the
@@ -231,8 +231,8 @@ def word_slot(
     return texts, keys, params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
 
 
-def build_line(
-    tokens: Sequence[Token],
+def build_lattice(
+    lines: Sequence[Sequence[Token]],
     *,
     key_ids: Callable[[str], tuple[int, ...]],
     bos: int,
@@ -242,8 +242,10 @@ def build_line(
     codes: CodeBook,
     params: Params,
 ) -> tuple[list[Slot], list[SlotInfo]]:
-    """Slots of one line (``<s> <s> … </s>``) and what each stands for.
+    """Slots of one passage (``<s> <s> … </s>``) and what each stands for.
 
+    ``lines`` are the tokens of each line of the passage, decoded as one run of text (a
+    line break is a space to the language model; ``tokenize.iter_passages``).
     ``key_ids`` maps a candidate (space-separated syllables or LM keys) to its LM ids;
     ``candidates`` reads short numbers, ``word_slot`` gives the slot of a word.
     """
@@ -255,9 +257,8 @@ def build_line(
             slots.append(Slot([key_ids(" ".join(keys))], np.zeros(1)))
             infos.append(SlotInfo(token, [output], reason))
 
-    caps = in_capitals(tokens)
     after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
-    for token in tokens:
+    for token, caps in ((t, in_capitals(line)) for line in lines for t in line):
         after_unit = token.kind == "word" and (
             _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
         )

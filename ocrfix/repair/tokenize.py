@@ -66,8 +66,53 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line without its line break) for every line: decoding goes line by line."""
+    """(offset, line without its line break) for every line."""
     for m in _LINE.finditer(text):
         if m.start() == m.end():
             continue
         yield m.start(), m.group().rstrip("\r\n")
+
+
+#: A line that starts a new item (``- Lưu``, ``1.``, ``a)``, ``II.``) is never a wrapped one.
+_ITEM = regex.compile(r"\s*(?:[-+•*–—]|\d+[.)]|\p{Ll}\)|[IVXLC]+\.)(?:\s|$)")
+
+
+def iter_passages(text: str, max_lines: int = 12) -> Iterator[list[tuple[int, str]]]:
+    r"""Runs of lines decoded as one passage: a line runs on into the next when it is as
+    long as most lines of the text (``WRAPPED_SHARE`` of the 80th percentile), so it was
+    cut by the margin, and the next line is not blank and starts no new item; at most
+    ``max_lines`` lines.
+
+    Scanned text wraps sentences at the page margin (``... ban hành ngay`` /
+    ``23/6/2014``); decoding each line alone would make every margin a sentence end and
+    hide the next line's words from the language model. Short lines (headings, table
+    cells, a clause letter alone) stay alone. Sentence punctuation still ends sentences
+    inside a passage.
+
+    >>> text = "mot hai ba bon\nnam sau bay tam\nchin\n- muoi mot hai\nba\nc"
+    >>> [[line for _, line in p] for p in iter_passages(text)]
+    [['mot hai ba bon', 'nam sau bay tam', 'chin'], ['- muoi mot hai', 'ba'], ['c']]
+    """
+    lines = list(iter_lines(text))
+    lengths = sorted(len(line.strip()) for _, line in lines if line.strip())
+    full = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    passage: list[tuple[int, str]] = []
+    for offset, line in lines:
+        runs_on = (
+            passage
+            and len(passage) < max_lines
+            and len(passage[-1][1].strip()) >= WRAPPED_SHARE * full
+            and line.strip()
+            and not _ITEM.match(line)
+        )
+        if passage and not runs_on:
+            yield passage
+            passage = []
+        if line.strip():
+            passage.append((offset, line))
+    if passage:
+        yield passage
+
+
+#: A line at least this share of the text's usual full line length was wrapped.
+WRAPPED_SHARE = 0.6

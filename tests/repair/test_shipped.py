@@ -44,3 +44,14 @@ def test_every_token_has_a_confidence_and_low_ones_are_marked():
     assert all(0.0 <= t.confidence <= 1.0 for t in result.tokens)
     changed = [t for t in result.tokens if t.changed]
     assert changed and all(t.alternatives or t.confidence > 0.99 for t in changed)
+
+
+def test_a_word_cut_by_the_margin_is_read_with_the_next_line():
+    out = fix(
+        "Cac doanh nghiep kinh doanh trong linh vuc tai chinh, ngan hang va bao\n"
+        "hiem phai thuc hien day du cac quy dinh"
+    )
+    assert out == (
+        "Các doanh nghiệp kinh doanh trong lĩnh vực tài chính, ngân hàng và bảo\n"
+        "hiểm phải thực hiện đầy đủ các quy định"
+    )  # alone, the first line ends in "báo" (newspaper)

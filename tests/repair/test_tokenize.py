@@ -66,3 +66,27 @@ def test_lines_keep_offsets():
     text = "một\r\nhai\n\nba"
     expected = [(0, "một"), (5, "hai"), (9, ""), (10, "ba")]
     assert list(iter_lines(text)) == expected
+
+
+def test_wrapped_lines_form_one_passage_and_short_lines_stay_alone():
+    from ocrfix.repair.tokenize import iter_passages
+
+    text = (
+        "Các doanh nghiệp kinh doanh trong lĩnh vực tài chính, ngân hàng và bảo\n"
+        "hiểm phải thực hiện đầy đủ các quy định của pháp luật về thuế và phí\n"
+        "c\n"
+        "d\n"
+        "- Như trên;\n"
+        "\n"
+        "a) Mục đích của kế hoạch là nâng cao hiệu quả công tác quản lý nhà nước\n"
+    )
+    passages = [[line for _, line in p] for p in iter_passages(text)]
+    assert passages == [
+        [text.splitlines()[0], text.splitlines()[1], "c"],  # wrapped; a short line ends it
+        ["d"],
+        ["- Như trên;"],
+        [text.splitlines()[-1]],
+    ]
+    for passage in iter_passages(text):  # offsets point into the text
+        for offset, line in passage:
+            assert text[offset : offset + len(line)] == line
