@@ -40,7 +40,13 @@ from rapidfuzz.distance import Levenshtein
 
 from ocrfix.dictionaries import dictionaries_dir
 from ocrfix.exceptions import MissingDependencyError, UsageError
-from ocrfix.text import inventory, is_valid_syllable, normalize_tones, strip_diacritics
+from ocrfix.text import (
+    inventory,
+    is_valid_syllable,
+    normalize_tones,
+    strip_diacritics,
+    strip_tones,
+)
 
 KINDS = ("identity", "stripped", "eng", "vie", "auto")
 LEARNED = ("eng", "vie")
@@ -58,6 +64,8 @@ FALLBACK_MARGIN = 2.0
 WEAK_LOGP = -1.5  # an indexed best answer weaker than this also asks the fallback
 FEW = 3  # ... and so do fewer indexed answers than this
 MERGE_BELOW = -1.0  # a token is cut into two syllables only when no reading is this good
+TONE_SIBLING_OF = 3  # eng: best readings whose other tones are added
+TONE_SIBLING_LOGP = -1.5  # ... at this cost (dev sweep -2.5/-1.5/-1/-0.5)
 
 
 _READABLE = regex.compile(r"[\p{L}\p{S}]")  # letters or symbols: the fallback may read it
@@ -158,6 +166,10 @@ class ChannelModel:
         for syllable in sorted(vocab, key=self._prior_of, reverse=True):
             self._vocab_skeletons.setdefault(strip_diacritics(syllable), []).append(syllable)
         self._skeleton_keys = list(self._vocab_skeletons)
+        self._tone_groups: dict[str, list[str]] = {}  # vocabulary syllables by letters
+        for syllable in vocab:
+            if " " not in syllable:
+                self._tone_groups.setdefault(strip_tones(syllable), []).append(syllable)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)  # type: ignore[method-assign]
 
     @cached_property
@@ -264,7 +276,19 @@ class ChannelModel:
                 found[text] = max(lp, found.get(text, -math.inf))
         if len(key) >= 4 and " " not in key and best < MERGE_BELOW:
             self._add_merges(key, channel, found)
+        if kind == "eng":  # not for Tesseract's vie model, which reads tone marks (dev)
+            self._add_tone_siblings(found)
         return found
+
+    def _add_tone_siblings(self, found: dict[str, float]) -> None:
+        """The best readings with another tone mark (``lợi`` → ``lời``, ``lỗi``) at a cost:
+        the English model garbles tone marks into letters so freely (``Idi``) that the
+        training renders cannot show every tone of every vowel."""
+        best = sorted(found.items(), key=lambda kv: -kv[1])[:TONE_SIBLING_OF]
+        for text, lp in best:
+            for sibling in self._tone_groups.get(strip_tones(text), ()):
+                if found.get(sibling, -math.inf) < lp + TONE_SIBLING_LOGP:
+                    found[sibling] = lp + TONE_SIBLING_LOGP
 
     def _add_same_skeleton(self, key: str, channel: _Channel, found: dict[str, float]) -> None:
         """Right letters, wrong marks: every syllable of the token's skeleton gets at least

@@ -55,3 +55,12 @@ def test_a_word_cut_by_the_margin_is_read_with_the_next_line():
         "Các doanh nghiệp kinh doanh trong lĩnh vực tài chính, ngân hàng và bảo\n"
         "hiểm phải thực hiện đầy đủ các quy định"
     )  # alone, the first line ends in "báo" (newspaper)
+
+
+def test_english_channel_offers_other_tones_of_its_best_readings():
+    from ocrfix.repair.channel import ChannelModel
+
+    model = ChannelModel.load()
+    eng = {c.text for c in model.candidates("Idi", kind="eng", limit=None)}
+    assert {"lợi", "lời"} <= eng  # the renders taught ợ → d; ờ is its sibling
+    assert fix("Tra Idi cong van so 12") == "Trả lời công văn số 12"
