@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ocrfix.exceptions import ExitCode, MissingDependencyError, OcrfixError, UsageError
+
+if TYPE_CHECKING:
+    from ocrfix.output.words import Repair
 
 EPILOG = """\
 examples:
   ocrfix ocr scan.pdf                      repaired text on stdout
   ocrfix ocr scan.pdf --raw -o scan.txt    Tesseract's text (after preprocessing and layout)
   ocrfix ocr a.tif b.jpg -o out/           one output per input in out/
-  ocrfix ocr scan.png --format json        word boxes and confidences
+  ocrfix ocr scan.png --format json        word boxes, confidences, raw and repaired words
+  ocrfix ocr scan.pdf --format pdf -o scan-ocr.pdf
+                                           searchable PDF: the page images under an invisible
+                                           layer of the repaired words (copy, search, pdftotext)
   ocrfix ocr scan.pdf --debug-images dbg/  see what each preprocessing step made
 
-A PDF page that already has a text layer keeps its text unless --force-ocr.
+A PDF page that already has a text layer keeps its text unless --force-ocr (--format pdf
+always OCRs: its text layer is placed on the word boxes). With --raw, word data and the PDF
+carry Tesseract's words only.
 A page that fails (corrupt, too large, timed out) is reported on stderr with its number and
 the other pages still come out; the exit code is then 1.
 """
 
-EXTENSIONS = {"text": ".txt", "tsv": ".tsv", "hocr": ".hocr", "json": ".json"}
+EXTENSIONS = {"text": ".txt", "tsv": ".tsv", "hocr": ".hocr", "json": ".json", "pdf": ".pdf"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +61,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         choices=sorted(EXTENSIONS),
         default="text",
-        help="text (default), or word data with boxes: tsv, hocr, json",
+        help="text (default); word data with boxes: tsv, hocr, json (repaired beside raw); "
+        "pdf: searchable PDF (needs -o)",
     )
     parser.add_argument(
         "--debug-images", metavar="DIR", help="write each preprocessing step's image to DIR"
@@ -86,6 +95,8 @@ def _options(args: argparse.Namespace):  # -> OcrOptions (imported lazily: keeps
         raise UsageError(f"--dpi must be between 50 and 1200, not {args.dpi}")
     if args.page_timeout <= 0:
         raise UsageError("--page-timeout must be positive")
+    if args.format == "pdf" and args.output is None:
+        raise UsageError("--format pdf needs -o FILE.pdf (or -o FOLDER/ for several inputs)")
     steps = PreprocessOptions(colour_marks="on" if args.remove_seals else "off")
     if args.no_preprocess:
         steps = PreprocessOptions(
@@ -93,30 +104,43 @@ def _options(args: argparse.Namespace):  # -> OcrOptions (imported lazily: keeps
             punch_holes=False, illumination="off", denoise="off", binarise="off",
         )  # fmt: skip
     return OcrOptions(
-        lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr, page_timeout=args.page_timeout,
+        lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr or args.format == "pdf",
+        page_timeout=args.page_timeout,
         preprocess=steps, debug_images=args.debug_images,
     )  # fmt: skip
 
 
-def _repairer(raw: bool) -> Callable[[str], str]:
-    """``ocrfix.repair.fix`` when wanted and installed; otherwise the identity (said once)."""
+def _repairer(raw: bool) -> Repair | None:
+    """``ocrfix.repair.fix_and_explain`` when wanted and installed; otherwise None (said once)."""
     if raw:
-        return lambda text: text
+        return None
     try:
-        from ocrfix.repair import fix
+        from ocrfix.repair import fix_and_explain
     except ImportError as exc:
         print(f"ocrfix ocr: repair unavailable ({exc}); writing raw OCR text", file=sys.stderr)
-        return lambda text: text
-    return lambda text: fix(text)
+        return None
+    return fix_and_explain
 
 
-def _render(document, fmt: str, repair: Callable[[str], str]) -> str:
+def _render(document, args: argparse.Namespace, repair: Repair | None) -> str | bytes | None:
+    """The output of one document in ``args.format``; None when no page could be read."""
     from ocrfix.ocr.formats import FORMATTERS
+    from ocrfix.output.words import repair_page
 
-    if fmt != "text":
-        return FORMATTERS[fmt](document)
-    pages = [repair(p.text) for p in document.pages if p.error is None and p.text]
-    return "\n\n".join(p.strip("\n") for p in pages) + "\n"
+    ok = [p for p in document.pages if p.error is None]
+    if args.format == "text":
+        texts = [repair(p.text).text if repair else p.text for p in ok if p.text]
+        return "\n\n".join(t.strip("\n") for t in texts) + "\n"
+    repaired = {p.number: repair_page(p, repair) for p in ok} if repair else None
+    if args.format == "pdf":
+        from ocrfix.output.searchable_pdf import document_pdf
+
+        return document_pdf(document.path, document, repaired, dpi=args.dpi)
+    if repaired is None:
+        return FORMATTERS[args.format](document)
+    from ocrfix.output.wordformats import REPAIRED_FORMATTERS
+
+    return REPAIRED_FORMATTERS[args.format](document, repaired)
 
 
 def _target(args: argparse.Namespace, path: Path) -> Path | None:
@@ -128,7 +152,7 @@ def _target(args: argparse.Namespace, path: Path) -> Path | None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ocrfix.io.atomic import atomic_write_text
+    from ocrfix.io.atomic import atomic_write_bytes, atomic_write_text
     from ocrfix.ocr import ocr_file
 
     options = _options(args)
@@ -147,9 +171,14 @@ def handle(args: argparse.Namespace) -> int:
         for error in document.errors:
             print(f"ocrfix: error: {error}", file=sys.stderr)
             status = ExitCode.INPUT_FAILED
-        output = _render(document, args.format, repair)
+        output = _render(document, args, repair)
         target = _target(args, path)
-        if target is not None:
+        if output is None:
+            continue  # no page could be read: reported above
+        if isinstance(output, bytes):
+            assert target is not None  # --format pdf needs -o (checked by _options)
+            atomic_write_bytes(target, output)
+        elif target is not None:
             atomic_write_text(target, output)
         else:
             if len(args.files) > 1:
