@@ -29,10 +29,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ocrfix.build.corpus import DEFAULT_SHARED, iter_admin_docs
+from ocrfix.evaluate.calibration import combine, judge
 from ocrfix.evaluate.metrics import Score, score_texts, syllables
 from ocrfix.repair import baseline
 from ocrfix.repair.channel import ChannelModel
 from ocrfix.repair.engine import Engine, code_readings, get_engine
+from ocrfix.repair.gazetteer import Gazetteer, read_names
 from ocrfix.repair.lm import LanguageModel
 from ocrfix.repair.protect import CodeBook
 from ocrfix.repair.result import RepairConfig
@@ -93,7 +95,8 @@ def load_engine(lm: Path | None, errormodel: Path | None) -> Engine:
         return get_engine()
     channel = ChannelModel.load(errormodel)
     model = LanguageModel.load(lm)
-    return Engine(model, channel, CodeBook.load(code_readings(channel)))
+    names = Gazetteer(read_names(), model.ids, model.unk_id)
+    return Engine(model, channel, CodeBook.load(code_readings(channel)), names=names)
 
 
 def measure(args: argparse.Namespace) -> None:
@@ -133,6 +136,16 @@ def measure(args: argparse.Namespace) -> None:
         n = sum(len(syllables(text)) for _, text in first)
         print(f"second pass over the first set (channel answers cached): "
               f"{n / (time.process_time() - begin):.0f} syll/s")
+    low = RepairConfig().low_confidence
+    for name in ("eng", "vie"):
+        pairs = sets[name]
+        if not isinstance(pairs, str):
+            judged = combine(judge(t, s, engine.fix_and_explain(s).tokens) for t, s in pairs)
+            n, wrong, caught = judged.flagged(low)
+            print(f"confidence {name}: {len(judged.confidence)} tokens judged, "
+                  f"{judged.right.mean():.2%} right, calibration error (ECE) {judged.ece():.4f}; "
+                  f"below {low}: {n} tokens, {wrong:.0%} of them wrong, "
+                  f"{caught:.0%} of all wrong tokens")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB   targets: eng >= 97 %, stripped >= 98.5 %, "
           f"vie >= input, >= 15000 syll/s, load <= 1.5 s, peak <= 700 MB")
