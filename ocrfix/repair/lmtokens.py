@@ -12,8 +12,8 @@ these functions:
   perplexity by only 0.7 % (18.24 vs 18.36, trigram), while OCR turns letters into
   stray marks (``d&``, ``¢``) that would then enter the context as if they were commas.
 
-Public names (stable): ``lm_tokens``, ``iter_sentences``, ``token_key``, ``BOS``, ``EOS``,
-``UNK``, ``NUM``, ``SPECIAL_TOKENS``, ``SENTENCE_END``.
+Public names (stable): ``lm_tokens``, ``iter_sentences``, ``token_key``, ``word_keys``,
+``BOS``, ``EOS``, ``UNK``, ``NUM``, ``SPECIAL_TOKENS``, ``SENTENCE_END``.
 
 Words that are not Vietnamese syllables (``ubnd``, ``qđ``, ``tthc``, loanwords) stay as
 they are here; the model's vocabulary decides which of them it knows, and
@@ -50,6 +50,16 @@ def token_key(word: str) -> str:
     if word[:1].isdigit():
         return NUM
     return normalize_syllable(unicodedata.normalize("NFC", word).lower())
+
+
+def word_keys(text: str) -> list[str]:
+    """The keys of the words and numbers in ``text``, punctuation dropped, as the model
+    was trained on them: ``"31/2015/TT-BYT"`` → ``<num> <num> tt byt``.
+
+    >>> word_keys("31/2015/TT-BYT"), word_keys("30/7/2024")
+    (['<num>', '<num>', 'tt', 'byt'], ['<num>', '<num>', '<num>'])
+    """
+    return [token_key(m.group()) for m in _TOKEN.finditer(text) if m.group() not in SENTENCE_END]
 
 
 def iter_sentences(text: str) -> Iterator[list[str]]:

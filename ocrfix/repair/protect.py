@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from ocrfix.dictionaries import dictionary_path
-from ocrfix.repair.lmtokens import NUM, SENTENCE_END, token_key
+from ocrfix.repair.lmtokens import SENTENCE_END, word_keys
 from ocrfix.repair.tokenize import Token
 from ocrfix.text import is_valid_syllable, strip_diacritics
 
@@ -131,15 +131,11 @@ def context_keys(token: Token, text: str | None = None) -> list[str]:
     text = token.text if text is None else text
     if token.kind in ("url", "email", "marker"):
         return []
-    if token.kind in ("number", "date"):
-        return [NUM]
     if token.kind == "unit":
         return [token.text.lower()]
     if token.kind == "punct":
         return [BREAK] if text in SENTENCE_END else []
-    if token.kind == "symbol":
-        return [NUM, *(token_key(p) for p in _PART.findall(text))]
-    return [token_key(p) for p in _PART.findall(text)]
+    return word_keys(text)  # as the model saw it: 30/7/2024 is three numbers
 
 
 def is_context(token: Token) -> bool:

@@ -56,8 +56,10 @@ def test_differences_outside_marked_letters_are_not_repairs():
 
 def test_context_keys():
     assert context_keys(one("2025")) == [NUM]
-    assert context_keys(one("15/7/2021")) == [NUM]
+    assert context_keys(one("15/7/2021")) == [NUM, NUM, NUM]  # as the LM was trained
     assert context_keys(one("1909/BC-UBND")) == [NUM, "bc", "ubnd"]
+    assert context_keys(one("31/2015/TT-BYT")) == [NUM, NUM, "tt", "byt"]
+    assert context_keys(one("1.000.000")) == [NUM]
     assert context_keys(one(".")) == [BREAK]
     assert context_keys(one(",")) == []
     assert context_keys(one("https://a.vn")) == []
