@@ -2,8 +2,9 @@
 
 A code is a letter group of a document symbol (``BC`` and ``UBND`` in ``1909/BC-UBND``) or
 a stand-alone abbreviation in capitals that is not a Vietnamese syllable (``HĐND``,
-``TTĐT``, ``CNTT``). The repair engine keeps known codes as they are and repairs garbled
-ones (``Qb-UBND`` → ``QĐ-UBND``) from this list. Counted over the training corpus with
+``TTĐT``, ``CNTT``), or a slash abbreviation (``V/v``, ``Đ/c``). The repair engine keeps
+known codes as they are and repairs garbled ones (``Qb-UBND`` → ``QĐ-UBND``) from this
+list. Counted over the training corpus with
 held-out documents removed; codes seen fewer than ``--min-count`` times are dropped.
 """
 
@@ -25,6 +26,8 @@ from ocrfix.text import is_valid_syllable
 _SYMBOL = regex.compile(r"\d+[a-z]?(?:/\d{4})?\s?[/-]([\p{L}\p{M}]+(?:[-/][\p{L}\p{M}]+)*)")
 _CAPS = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}[\p{Lu}\p{M}]{1,7}(?![\p{L}\p{M}\d])")
 _PART = regex.compile(r"[\p{L}\p{M}]+")
+# slash abbreviations of one letter and a few: V/v (về việc), Đ/c (đồng chí), K/g
+_SLASHED = regex.compile(r"(?<![\p{L}\p{M}\d/])\p{L}/\p{L}{1,3}(?![\p{L}\p{M}\d/])")
 HEADER = "# code\tcount  (python -m ocrfix.build codes; source: shared/corpus, held-out removed)\n"
 
 
@@ -35,6 +38,7 @@ def count_codes(lines: Iterable[str]) -> Counter[str]:
         for match in _SYMBOL.finditer(line):
             counts.update(p for p in _PART.findall(match.group(1)) if p[0].isupper())
         counts.update(w for w in _CAPS.findall(line) if not is_valid_syllable(w.lower()))
+        counts.update(_SLASHED.findall(line))
     return counts
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ocrfix.repair.channel import ChannelModel
+from ocrfix.repair.clauses import clause_fixes
 from ocrfix.repair.decode import Decoded, decode
 from ocrfix.repair.detect import damage_profile
 from ocrfix.repair.explain import repaired_tokens
@@ -114,7 +115,7 @@ class Engine:
             for i, result in zip(chunk, results, strict=True):
                 decoded[i] = result
         infos = [info for _, info in built]
-        return repaired_tokens(text, infos, decoded, config.tone_style)
+        return repaired_tokens(text, infos, decoded, config.tone_style, clause_fixes(text))
 
 
 def code_readings(channel: ChannelModel) -> dict[str, set[str]]:

@@ -9,6 +9,7 @@ unchanged. Alternatives are the slot's other candidates ranked by posterior.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -120,15 +121,21 @@ def _token(info: SlotInfo, decoded: Decoded, t: int, style: ToneStyle) -> Repair
 
 
 def repaired_tokens(
-    text: str, lines: list[list[SlotInfo]], decoded: list[Decoded], style: ToneStyle
+    text: str,
+    lines: list[list[SlotInfo]],
+    decoded: list[Decoded],
+    style: ToneStyle,
+    extra: Sequence[RepairedToken] = (),
 ) -> RepairResult:
-    """The repaired text (input between tokens copied verbatim, NFC) and its tokens."""
+    """The repaired text (input between tokens copied verbatim, NFC) and its tokens, with
+    ``extra`` tokens repaired outside the decoder (clause letters)."""
     tokens = [
         _token(info, dec, t, style)
         for infos, dec in zip(lines, decoded, strict=True)
         for t, info in enumerate(infos)
         if info.token is not None
     ]
+    tokens = sorted([*tokens, *extra], key=lambda tok: tok.start)
     pieces: list[str] = []
     last = 0
     for tok in tokens:

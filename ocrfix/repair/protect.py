@@ -29,6 +29,7 @@ from ocrfix.repair.tokenize import Token
 from ocrfix.text import is_valid_syllable, strip_diacritics
 
 _PART = regex.compile(r"[\p{L}\p{M}]+")
+_SLASHED = regex.compile(r"\p{L}/\p{L}{1,3}")  # V/v, Đ/c (the codes build counts them)
 _NUMBERED_CODE = regex.compile(r"\p{Lu}{2,}\d+")  # MC2, CT3, QH15: a point, a code, a term
 _CONTEXT_KINDS = frozenset({"url", "email", "date", "number", "unit", "punct", "marker"})
 
@@ -78,13 +79,16 @@ class CodeBook:
         if len(part) < 2:
             return part if own else None
         budget = max(1, len(part) // 3)
+        found: list[str] = []
         for code in self._marked.get(len(part), ()):
             if self.counts[code] < MARKED_RATIO * own:
                 break  # sorted by count: no marked code is common enough to beat ``part``
             wrong = [(a, b) for a, b in zip(part, code, strict=True) if a != b]
             if len(wrong) <= budget and all(self._reads_as(b, a) for a, b in wrong):
-                return code
-        return part if own else None
+                found.append(code)
+        # the likeliest, unless a less frequent one keeps the case as printed (D/c: Đ/c)
+        same_case = [c for c in found if _same_case(part, c)]
+        return (same_case or found or [part if own else None])[0]
 
     def _reads_as(self, truth: str, seen: str) -> bool:
         if not _is_marked(truth):
@@ -93,11 +97,18 @@ class CodeBook:
         return seen == strip_diacritics(low) or seen in self.readings.get(low, ())
 
     def repair(self, text: str) -> str:
-        """``text`` with its letter groups repaired where they are garbled codes."""
+        """``text`` with its letter groups repaired where they are garbled codes; a slash
+        abbreviation is looked up whole (``D/c`` → ``Đ/c``)."""
+        if _SLASHED.fullmatch(text) and (whole := self.repair_part(text)):
+            return whole
         return _PART.sub(lambda m: self.repair_part(m.group()) or m.group(), text)
 
 
 _is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
+
+
+def _same_case(a: str, b: str) -> bool:
+    return all(x.isupper() == y.isupper() for x, y in zip(a, b, strict=True))
 
 
 @lru_cache(maxsize=4096)
