@@ -262,7 +262,7 @@ def build_lattice(
             infos.append(SlotInfo(token, [output], reason))
 
     after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
-    for token, caps in ((t, in_capitals(line)) for line in lines for t in line):
+    for token, caps in ((t, caps) for line in lines for caps in [in_capitals(line)] for t in line):
         after_unit = token.kind == "word" and (
             _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
         )
