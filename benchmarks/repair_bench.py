@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ocrfix.build.corpus import DEFAULT_SHARED, iter_admin_docs
 from ocrfix.evaluate.calibration import combine, judge
-from ocrfix.evaluate.metrics import Score, score_texts, syllables
+from ocrfix.evaluate.metrics import Score, mark_errors, score_texts, syllables
 from ocrfix.repair import baseline
 from ocrfix.repair.channel import ChannelModel
 from ocrfix.repair.engine import Engine, code_readings, get_engine
@@ -136,6 +136,12 @@ def measure(args: argparse.Namespace) -> None:
         n = sum(len(syllables(text)) for _, text in first)
         print(f"second pass over the first set (channel answers cached): "
               f"{n / (time.process_time() - begin):.0f} syll/s")
+    for name, pairs in sets.items():
+        if not isinstance(pairs, str):
+            before = sum(mark_errors(t, s) for t, s in pairs)
+            after = sum(mark_errors(t, engine.fix_and_explain(s).text) for t, s in pairs)
+            print(f"{name}: syllables wrong only in their marks: input {before}, model {after} "
+                  f"({1 - after / max(before, 1):.1%} of them repaired)")  # fmt: skip
     low = RepairConfig().low_confidence
     for name in ("eng", "vie"):
         pairs = sets[name]

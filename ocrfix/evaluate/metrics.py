@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ocrfix.text import normalize_tones
+from ocrfix.text import normalize_tones, strip_diacritics
 
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _SPACES = regex.compile(r"\s+")
@@ -129,3 +129,19 @@ def word_error_rate(truth: str, hyp: str, *, ignore_case: bool = False) -> float
     0.25
     """
     return score_texts(truth, hyp, ignore_case=ignore_case).word_error_rate
+
+
+def mark_errors(truth: str, hyp: str) -> int:
+    """Syllables of ``hyp`` that differ from the truth only in their marks (``Hop`` for
+    ``Hợp``, ``hiến`` for ``hiện``): the errors a diacritic repair is for.
+
+    >>> mark_errors("Tam Hợp, ngày 24", "Tam Hop, ngay 25")
+    2
+    """
+    t_syl, h_syl = syllables(_canon(truth, False)), syllables(_canon(hyp, False))
+    count = 0
+    for tag, a1, a2, b1, b2 in Levenshtein.opcodes(t_syl, h_syl):
+        if tag == "replace":
+            pairs = zip(t_syl[a1:a2], h_syl[b1:b2], strict=True)
+            count += sum(strip_diacritics(a) == strip_diacritics(b) for a, b in pairs)
+    return count

@@ -45,3 +45,11 @@ def test_flagged_tokens_report_their_error_share_and_what_they_catch():
     assert c.flagged(0.6) == (2, 0.5, 0.5)
     both = combine([c, c])
     assert len(both.confidence) == 8 and both.flagged(0.6) == (4, 0.5, 0.5)
+
+
+def test_mark_errors_count_only_syllables_wrong_in_their_marks():
+    from ocrfix.evaluate.metrics import mark_errors
+
+    assert mark_errors("Tam Hợp, ngày 24", "Tam Hop, ngay 25") == 2  # 25: not a mark error
+    assert mark_errors("hòa bình", "hoà bình") == 0  # tone placement is no error
+    assert mark_errors("Kết quả", "Két qua thực") == 2  # the inserted syllable is not counted
