@@ -139,9 +139,9 @@ def mark_errors(truth: str, hyp: str) -> int:
     2
     """
     t_syl, h_syl = syllables(_canon(truth, False)), syllables(_canon(hyp, False))
-    count = 0
-    for tag, a1, a2, b1, b2 in Levenshtein.opcodes(t_syl, h_syl):
-        if tag == "replace":
-            pairs = zip(t_syl[a1:a2], h_syl[b1:b2], strict=True)
-            count += sum(strip_diacritics(a) == strip_diacritics(b) for a, b in pairs)
+    t_bare, h_bare = [strip_diacritics(w) for w in t_syl], [strip_diacritics(w) for w in h_syl]
+    count = 0  # aligned on the letters without marks, so such syllables always pair up
+    for tag, a1, a2, b1, _ in Levenshtein.opcodes(t_bare, h_bare):
+        if tag == "equal":
+            count += sum(a != b for a, b in zip(t_syl[a1:a2], h_syl[b1:], strict=False))
     return count
