@@ -70,6 +70,7 @@ class Slot:
     emit: np.ndarray
     scored: bool = True  # False for <s>, which the LM never predicts
     name_weight: float = 0.0  # bonus if it continues a place name begun in the slot before
+    ends: np.ndarray | None = field(default=None, repr=False)  # key_ends(keys), if known
 
     @classmethod
     def fixed(cls, key: int | tuple[int, ...], *, scored: bool = True) -> Slot:
@@ -78,6 +79,24 @@ class Slot:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def key_ends(self) -> np.ndarray:
+        return key_ends(self.keys) if self.ends is None else self.ends
+
+
+def key_ends(keys: list[tuple[int, ...]]) -> np.ndarray:
+    """Per candidate: first id, second id (or -1), last id, second-to-last id (or -1) and
+    the number of ids, as rows of one array; the engine caches it with a word's slot."""
+    return np.array(
+        [
+            [k[0] for k in keys],
+            [k[1] if len(k) > 1 else -1 for k in keys],
+            [k[-1] for k in keys],
+            [k[-2] if len(k) > 1 else -1 for k in keys],
+            [len(k) for k in keys],
+        ],
+        dtype=np.int64,
+    ).reshape(5, len(keys))
 
 
 @dataclass
@@ -125,6 +144,7 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
     sizes: list[int] = []  # candidates per (line, slot), in order
     keys: list[tuple[int, ...]] = []
     emits: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
     scored = np.zeros((lines, slots), bool)
     name = np.zeros((lines, slots))
     for i, lattice in enumerate(lattices):
@@ -134,6 +154,8 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
             sizes.append(len(slot.keys))
             keys.extend(slot.keys)
             emits.append(slot.emit)
+            ends.append(slot.key_ends())
+    ids = np.concatenate(ends, axis=1)
     lengths = [len(lattice) for lattice in lattices]
     line_of = np.repeat(np.arange(lines), lengths)
     slot_of = np.concatenate([np.arange(n) for n in lengths])
@@ -146,10 +168,7 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
     pad_i, pad_t = np.nonzero(np.arange(slots)[None, :] >= ends[:, None])
     pad = (pad_i, pad_t, np.zeros_like(pad_i))
     first, second, last, before = (np.full(shape, -1, np.int64) for _ in range(4))
-    first[at] = [k[0] for k in keys]
-    last[at] = [k[-1] for k in keys]
-    second[at] = [k[1] if len(k) > 1 else -1 for k in keys]
-    before[at] = [k[-2] if len(k) > 1 else -1 for k in keys]
+    first[at], second[at], last[at], before[at] = ids[0], ids[1], ids[2], ids[3]
     first[pad] = last[pad] = lm.eos_id
     emit = np.full(shape, NEG)
     emit[at] = np.concatenate(emits)
@@ -160,7 +179,7 @@ def _pack(lattices: list[list[Slot]], lm: ScoresNext) -> _Batch:
     first[index < 0] = last[index < 0] = 0
     fixed = np.zeros(shape)
     where = np.column_stack(at)
-    longer = [(tuple(where[n]), k) for n, k in enumerate(keys) if len(k) > 2]
+    longer = [(tuple(where[n]), keys[n]) for n in np.nonzero(ids[4] > 2)[0]]
     longer = [(w, k) for w, k in longer if scored[w[:2]]]
     if longer:
         ctx = np.array([k[m - 2 : m] for _, k in longer for m in range(2, len(k))])

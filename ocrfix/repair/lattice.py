@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
-from ocrfix.repair.decode import Slot, lattice_start
+from ocrfix.repair.decode import Slot, key_ends, lattice_start
 from ocrfix.repair.lmtokens import NUM, token_key
 from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys, is_context
 from ocrfix.repair.tokenize import Token
@@ -208,8 +208,8 @@ def _bare_syllables() -> frozenset[str]:
     return frozenset(strip_diacritics(s) for s in inventory())
 
 
-#: A word slot's candidate outputs, their LM ids and emission scores.
-WordSlot = tuple[list[str], list[tuple[int, ...]], np.ndarray]
+#: A word slot's candidate outputs, their LM ids, emission scores and ``key_ends``.
+WordSlot = tuple[list[str], list[tuple[int, ...]], np.ndarray, np.ndarray]
 #: ``word_slot(word, code or None, caps)``: see :func:`word_slot`; the engine caches it.
 WordSlotFn = Callable[[str, "str | None", bool], WordSlot]
 
@@ -232,7 +232,8 @@ def word_slot(
         add_code(texts, logps, code, code_logp(word, code, caps, codes, params))
     keys = [key_ids(t) for t in texts]
     unknown = [params.unk_logp if unk in k else 0.0 for k in keys]
-    return texts, keys, params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
+    emit = params.w_channel * np.asarray(logps, dtype=np.float64) + unknown
+    return texts, keys, emit, key_ends(keys)
 
 
 def build_lattice(
@@ -284,8 +285,9 @@ def build_lattice(
             reason = "kept: code" if code == token.text else "code list"
             add_fixed(token, context_keys(token, code), code, reason)
         else:
-            texts, keys, emit = word_slot(token.text, code, caps)
-            slots.append(Slot(keys, emit, name_weight=name_weight(token.text, after_unit, params)))
+            texts, keys, emit, ends = word_slot(token.text, code, caps)
+            weight = name_weight(token.text, after_unit, params)
+            slots.append(Slot(keys, emit, name_weight=weight, ends=ends))
             infos.append(SlotInfo(token, texts, "channel+lm", caps=caps))
     slots.append(Slot.fixed(eos))
     infos.append(SlotInfo(None, [""], "end"))
