@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+import regex
+
 from ocrfix.repair.decode import Decoded
 from ocrfix.repair.lattice import SlotInfo
 from ocrfix.repair.lmtokens import token_key
@@ -70,10 +72,15 @@ _is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
 
 
 def _capitals(model: str, parts: list[str], caps: bool) -> bool:
-    """``CHiNH`` in a heading is ``CHÍNH``; ``ỦBND`` is ``UBND`` and ``IH`` is ``II``."""
+    """``CHiNH`` in a heading is ``CHÍNH``; ``ỦBND`` is ``UBND``; ``Il`` is ``II``."""
     if caps and sum(c.islower() for c in model) < 2:
         return True
+    if all(_ROMAN.fullmatch(p) and not _is_syllable(p) for p in parts):
+        return True  # a Roman numeral whose first letter is a capital (the caller checked)
     return model.isupper() and not all(map(_is_syllable, parts))
+
+
+_ROMAN = regex.compile(r"[ivxlc]+")
 
 
 def _mixed(letters: str) -> bool:

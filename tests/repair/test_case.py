@@ -41,3 +41,9 @@ def test_surface_case(original, chosen, caps, expected):
 )
 def test_line_in_capitals(line, expected):
     assert in_capitals(tokenize(line, 0)) is expected
+
+
+def test_roman_numerals_keep_their_capitals():
+    assert surface("Il", "ii", "traditional") == "II"
+    assert surface("IH", "iii", "traditional") == "III"
+    assert surface("Xl", "xi", "traditional") == "Xi"  # xi is a syllable (xi măng)
