@@ -100,6 +100,19 @@ def word_choices(
     return texts, logps
 
 
+def starts_symbol(token: Token, after: Token | None) -> bool:
+    """A word with a digit glued to ``/`` and more digits: the number of a document symbol
+    misread (``B0/2025/NQ-HĐND``), which extraction reads; repair leaves it alone."""
+    return (
+        token.kind == "word"
+        and any(c.isdigit() for c in token.text)
+        and sum(c.isalpha() for c in token.text) <= 2  # not ngay24/12/2024
+        and after is not None
+        and after.start == token.end
+        and after.text == "/"
+    )
+
+
 def number_readings(token: Token, candidates: CandidateFn, params: Params) -> dict[str, float]:
     """Words a short number may be OCR's reading of (``86`` → ``số``, ``6`` → ``ở``), with
     their emission scores (channel plus ``digit_word_logp``); none for other tokens."""
@@ -263,13 +276,17 @@ def build_lattice(
             infos.append(SlotInfo(token, [output], reason))
 
     after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
-    for token, caps in ((t, caps) for line in lines for caps in [in_capitals(line)] for t in line):
+    tokens = [(t, caps) for line in lines for caps in [in_capitals(line)] for t in line]
+    following = iter([t for t, _ in tokens[1:]])
+    for token, caps in tokens:
         after_unit = token.kind == "word" and (
             _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
         )
         code = None if is_context(token) else code_of(token, codes)
         readings = number_readings(token, candidates, params)
-        if readings:  # ``86`` may be ``số``: the number competes with its readings
+        if starts_symbol(token, next(following, None)):  # B0/2025/NQ-HĐND: 80, not "Ba"
+            add_fixed(token, context_keys(token), token.text, "kept: number of a symbol")
+        elif readings:  # ``86`` may be ``số``: the number competes with its readings
             texts, logps = [NUM, *readings], [0.0, *readings.values()]
             slots.append(Slot([key_ids(t) for t in texts], np.asarray(logps)))
             infos.append(SlotInfo(token, texts, "channel+lm", caps=caps))

@@ -35,6 +35,9 @@ _CONTEXT_KINDS = frozenset({"url", "email", "date", "number", "unit", "punct", "
 
 #: How much more frequent a marked code must be to replace a known unmarked one.
 MARKED_RATIO = 10
+#: A marked code seen fewer times is too rare to be the repair of an unknown one (BCH is
+#: no garbled BCĐ, seen 5 times).
+MIN_REPAIR_COUNT = 20
 
 #: LM context of a sentence break (the decoder turns it into ``</s>`` ``<s>``).
 BREAK = "<break>"
@@ -81,7 +84,7 @@ class CodeBook:
         budget = max(1, len(part) // 3)
         found: list[str] = []
         for code in self._marked.get(len(part), ()):
-            if self.counts[code] < MARKED_RATIO * own:
+            if self.counts[code] < max(MARKED_RATIO * own, MIN_REPAIR_COUNT):
                 break  # sorted by count: no marked code is common enough to beat ``part``
             wrong = [(a, b) for a, b in zip(part, code, strict=True) if a != b]
             if len(wrong) <= budget and all(self._reads_as(b, a) for a, b in wrong):

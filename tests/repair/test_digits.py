@@ -117,3 +117,7 @@ def test_number_readings_are_penalised_and_only_for_short_plain_numbers():
     for text in ("2024", "1.000", "3,5"):
         assert number_readings(Token("number", text, 0, len(text)), channel, params) == {}
     assert number_readings(Token("word", "S6", 0, 2), channel, params) == {}
+
+
+def test_a_misread_symbol_number_is_left_for_extraction():
+    assert fix("Số: B0/2025/NQ-HĐND ngay 5").startswith("Số: B0/2025/NQ-HĐND ngày")

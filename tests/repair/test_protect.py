@@ -9,7 +9,7 @@ from ocrfix.repair.protect import BREAK, CodeBook, code_of, context_keys
 from ocrfix.repair.tokenize import tokenize
 
 BOOK = CodeBook(
-    {"QĐ": 100, "UBND": 90, "HĐND": 50, "HD": 20, "HĐ": 30, "TTĐT": 10, "TTg": 30, "CT": 40,
+    {"QĐ": 100, "UBND": 90, "HĐND": 50, "HD": 20, "HĐ": 30, "TTĐT": 60, "TTg": 30, "CT": 40,
      "NĐ": 900, "ND": 40},
     {"đ": {"d", "b", "p"}},
 )
@@ -69,3 +69,9 @@ def test_shipped_code_list_has_the_common_codes():
     book = CodeBook.load()
     for code in ("UBND", "HĐND", "QĐ", "TTg", "CNTT", "TTĐT"):
         assert code in book.counts
+
+
+def test_a_rare_marked_code_does_not_replace_an_unknown_one():
+    book = CodeBook({"BCĐ": 5, "QĐ": 100, "TTr": 40}, {"đ": {"d", "h"}})
+    assert book.repair("TTr-BCH") == "TTr-BCH"  # Ban chỉ huy, not a garbled BCĐ
+    assert book.repair("Qb") == "QĐ"
