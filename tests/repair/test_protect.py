@@ -72,6 +72,6 @@ def test_shipped_code_list_has_the_common_codes():
 
 
 def test_a_rare_marked_code_does_not_replace_an_unknown_one():
-    book = CodeBook({"BCĐ": 5, "QĐ": 100, "TTr": 40}, {"đ": {"d", "h"}})
+    book = CodeBook({"BCĐ": 5, "QĐ": 100, "TTr": 40}, {"đ": {"b", "d", "h"}})
     assert book.repair("TTr-BCH") == "TTr-BCH"  # Ban chỉ huy, not a garbled BCĐ
     assert book.repair("Qb") == "QĐ"
