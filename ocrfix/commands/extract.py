@@ -64,31 +64,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _read_plain(path: Path) -> str:
-    try:
-        from ocrfix.io.textfile import read_text
-    except ImportError:  # the text-core module is not there yet: plain UTF-8
-        try:
-            return path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise EncodingError(f"not UTF-8 text ({exc.reason})", path=str(path)) from exc
-    return read_text(path)
-
-
-def _read_scan(path: Path) -> str:
+def _read_scan(path: Path) -> tuple[str, str]:
     from ocrfix.ocr import ocr_file
     from ocrfix.repair import fix
 
-    document = ocr_file(path)
-    return fix(document.text)
+    raw = ocr_file(path).text
+    return fix(raw), raw
 
 
-def read_document(name: str) -> str:
-    """Text of ``name`` ('-' = stdin); scans go through OCR and repair."""
+def read_document(name: str) -> tuple[str, str | None]:
+    """Text of ``name`` ('-' = stdin), and for a scan the OCR text before repair too (the
+    extractor reads the number from it where repair damaged it)."""
     if name == "-":
         data = sys.stdin.buffer.read()
         try:
-            return data.decode("utf-8-sig")
+            return data.decode("utf-8-sig"), None
         except UnicodeDecodeError as exc:
             raise EncodingError(f"standard input is not UTF-8 ({exc.reason})", path="-") from exc
     path = Path(name)
@@ -96,7 +86,9 @@ def read_document(name: str) -> str:
         raise InputError("no such file", path=name)
     if path.suffix.lower() in SCAN_SUFFIXES:
         return _read_scan(path)
-    return _read_plain(path)
+    from ocrfix.io.textfile import read_text
+
+    return read_text(path), None
 
 
 def csv_row(record: dict) -> dict:
@@ -134,14 +126,14 @@ def handle(args: argparse.Namespace) -> int:
     records, failed = [], 0
     for name in args.files:
         try:
-            text = read_document(name)
+            text, raw = read_document(name)
         except OcrfixError as exc:
             if len(args.files) == 1:
                 raise
             print(f"ocrfix: error: {exc}", file=sys.stderr)
             failed += 1
             continue
-        records.append(extract_record(text, source=None if name == "-" else name))
+        records.append(extract_record(text, source=None if name == "-" else name, raw=raw))
     if records:
         sys.stdout.write(_emit(records, args.format))
     return ExitCode.INPUT_FAILED if failed else ExitCode.OK

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import regex
+
 from ocrfix.extract.layout import Line
 
 _BULLETS = "-–—+•*"
 _TERMINAL = ";,."
+# "Lưu: VT, ..." (folded, OCR-tolerant), the item that closes a "Nơi nhận" list.
+FILED = regex.compile(r"^[-–—+•=~\s]*(?:luu){e<=1}\b")
 
 
 def clean_item(text: str) -> str:

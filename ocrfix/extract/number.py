@@ -1,16 +1,26 @@
-"""The "Số: 12/QĐ-UBND" line of the header (also garbled: "S6:", "$6", "s6")."""
+"""The "Số: 12/QĐ-UBND" line of the header (also garbled: "S6:", "$6", "s6", "§ố")."""
 
 from __future__ import annotations
 
 import regex
 
 from ocrfix.extract.found import Found, warning
+from ocrfix.extract.keywords import fold
 from ocrfix.extract.layout import Line, evidence
-from ocrfix.extract.symbols import SYMBOL, is_well_formed, normalize_symbol
+from ocrfix.extract.symbols import KNOWN_CODES, SYMBOL, is_well_formed, normalize_symbol
 
-# "Số", "So", "S6", "$6", "5ố" (folded) with optional colon, right before a digit.
-_SO_PREFIX = regex.compile(r"(?:^|\s)(?:[s5]\S{1,3}[:;.]|[s5][o06e]{0,2}\s*[:;.,]?)\s*(?=\d)")
-_BODY = regex.compile(r"^\s*(?:can cu|theo|xet|dieu|tai|ngay)\b")
+# "Số", "So", "S6", "$6", "5ố", and on scans "§ố", "S&", "_Số5331" (folded), with optional
+# colon, right before a digit.
+_SO_PREFIX = regex.compile(
+    r"(?:^|[\s_|.,'\"`-])(?:[s5§]\S{1,3}[:;.]|[s5§][^\s\d]{0,2}\s*[:;.,]?)\s*(?=\d)"
+)
+# body lines, also behind specks ("| ", folded "l ")
+_BODY = regex.compile(r"^(?:[\W_]|l(?=\s))*(?:can cu|theo|xet|dieu|tai|ngay)\b")
+# The number right after "Số:" with digits OCR read as letters ("Số: B0/2025/NQ-HĐND").
+_LOOKALIKE_NUMBER = regex.compile(
+    r"((?i:\bs\S{0,2})\s*:\s*)(?=[0-9BOIl]*\d)([0-9BOIl]{1,8})(?=\s*/)"
+)
+_TO_DIGITS = str.maketrans("BOIl", "8011")
 NUMBER_DEPTH = 10  # issuer (≤ 4 lines), motto (2), then "Số"; deeper "số ..." are citations
 FALLBACK_DEPTH = 8  # a symbol this high up, off the "Số" line, is the document's own
 
@@ -18,10 +28,15 @@ FALLBACK_DEPTH = 8  # a symbol this high up, off the "Số" line, is the documen
 def extract_number(header: list[Line], *, stripped: bool) -> Found:
     """Number and symbol from the header: the "Số" line first, any symbol as a fallback."""
     for line in header[:NUMBER_DEPTH]:
-        for match in _SO_PREFIX.finditer(line.folded):
-            symbol = SYMBOL.match(line.text, match.end())
+        if _BODY.match(line.folded):
+            continue
+        text = _LOOKALIKE_NUMBER.sub(lambda m: m[1] + m[2].translate(_TO_DIGITS), line.text)
+        for match in _SO_PREFIX.finditer(fold(text)):
+            # on the rest of the line: a glued "Số73/TB-VP" fails SYMBOL's look-behind
+            symbol = SYMBOL.match(text[match.end() :])
             if symbol:
-                return _found(line, symbol, stripped, 1.0)
+                confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
+                return _found(line, symbol, stripped, confidence, offset=match.end())
     for line in header[:FALLBACK_DEPTH]:
         symbol = None if _BODY.match(line.folded) else SYMBOL.search(line.text)
         if symbol:
@@ -29,11 +44,33 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
     return Found(None, 0.0, None, [warning("number", "missing", "no 'Số:' line in the header")])
 
 
-def _found(line: Line, match: regex.Match, stripped: bool, confidence: float) -> Found:
+def _found(
+    line: Line, match: regex.Match, stripped: bool, confidence: float, offset: int = 0
+) -> Found:
     value = normalize_symbol(match.group(), stripped=stripped)
     warnings = []
     if not is_well_formed(value):
         warnings.append(warning("number", "malformed_symbol", f"unusual symbol {value!r}"))
         confidence *= 0.8
-    ev = evidence(line, start=match.start(), end=match.end())
+    ev = evidence(line, start=offset + match.start(), end=offset + match.end())
     return Found(value, confidence, ev, warnings)
+
+
+def _trust(value: str) -> tuple[bool, int]:
+    """How sure a symbol looks: well formed, then how many of its codes are known ones."""
+    codes = [p for p in regex.split(r"[/-]", value)[1:] if not p.isdigit()]
+    return is_well_formed(value), sum(code in KNOWN_CODES for code in codes)
+
+
+def prefer_raw_number(repaired: Found, raw: Found) -> Found:
+    """The number read from the repaired text, or the one read from the raw OCR text when
+    repair damaged it: lost it, changed its digits (OCR digits are all there is), or turned a
+    known code into an unknown one ("5829/TTr-BCH" → "BCĐ")."""
+    if raw.value is None or raw.value == repaired.value:
+        return repaired
+    if repaired.value is not None:
+        same_digits = regex.sub(r"\D", "", raw.value) == regex.sub(r"\D", "", repaired.value)
+        if same_digits and _trust(raw.value) <= _trust(repaired.value):
+            return repaired
+    note = warning("number", "read_from_raw", f"repaired text gave {repaired.value!r}")
+    return Found(raw.value, raw.confidence * 0.9, raw.evidence, [*raw.warnings, note])

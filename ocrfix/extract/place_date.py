@@ -1,8 +1,10 @@
 """The "Tam Hợp, ngày 24 tháng 12 năm 2024" line: place and ISO date of issue.
 
 Matched on folded text with the ``regex`` package's fuzzy groups, so "ngay 24 thang 12
-nam 2024", "tháng12" and one OCR slip per keyword still match; digits OCR read as letters
-(``O`` for 0, ``l`` for 1) are mapped back.
+nam 2024", "tháng12" and one OCR slip per keyword still match, as do scans' "ng? 20 tháng k
+11 năm 2025_" (a mangled "ngày", a speck before the month, a stroke after the year), "ngày 21
+11 năm 2025" (the "tháng" lost); digits OCR read as letters (``O`` for 0, ``l`` for 1) are
+mapped back.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from ocrfix.extract.symbols import SYMBOL
 
 _DIGITISH = "0-9olizs"
 DATE_WORDS = regex.compile(
-    rf"(?:ngay){{e<=1}}\s*(?P<d>[{_DIGITISH}]{{1,2}})[\s.,]*(?:thang){{e<=2}}\s*"
-    rf"(?P<m>[{_DIGITISH}]{{1,2}})[\s.,]*(?:nam){{e<=2}}\s*(?P<y>[{_DIGITISH}]{{4}})\b",
+    rf"(?:\bn\S{{1,3}}\s*)?(?P<d>[{_DIGITISH}]{{1,2}})(?:[\s.,]*(?:thang){{e<=2}}\s*|\s+)"
+    rf"(?:[^\s\d]\s+)?(?P<m>[{_DIGITISH}]{{1,2}})[\s.,]*(?:nam){{e<=2}}\s*"
+    rf"(?P<y>[{_DIGITISH}]{{4}})(?![0-9])",
     regex.BESTMATCH,
 )
 _TO_DIGIT = str.maketrans("olizs", "01125")

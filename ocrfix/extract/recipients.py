@@ -7,8 +7,9 @@ import regex
 from ocrfix.extract.found import MISSING, Found
 from ocrfix.extract.keywords import fold
 from ocrfix.extract.layout import Line, evidence
-from ocrfix.extract.listing import collect_items
-from ocrfix.extract.signer import is_signature_line, split_name
+from ocrfix.extract.listing import FILED, collect_items
+from ocrfix.extract.names import split_name
+from ocrfix.extract.signer import is_signature_line
 
 # Exact "Nơi nhận", or an OCR-damaged one that still ends in its colon ("Not nhdn:").
 NOI_NHAN = regex.compile(r"^\s*(?:noi\s*nhan\b\s*[:;.]?|(?:noi\s*nhan){e<=2}\s*:)", regex.BESTMATCH)
@@ -24,12 +25,10 @@ def find_recipients_line(lines: list[Line]) -> int | None:
     return None
 
 
-_FILED = regex.compile(r"^[-–—+•=\s]*(?:luu){e<=1}\b")  # "Lưu: VT, ..." closes the list
-
 
 def _stops(line: Line, items: list[str]) -> bool:
     text = line.stripped
-    if items and _FILED.match(fold(items[-1])) and items[-1].rstrip()[-1:] in ".;":
+    if items and FILED.match(fold(items[-1])) and items[-1].rstrip()[-1:] in ".;":
         return True
     if text[0] in "-–—+•":
         return False

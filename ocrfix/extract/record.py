@@ -10,8 +10,8 @@ from ocrfix.extract.found import MISSING, Found, warning
 from ocrfix.extract.header import header_lines
 from ocrfix.extract.issuer import extract_issuer
 from ocrfix.extract.keywords import is_marked
-from ocrfix.extract.layout import split_lines
-from ocrfix.extract.number import extract_number
+from ocrfix.extract.layout import Line, split_lines
+from ocrfix.extract.number import extract_number, prefer_raw_number
 from ocrfix.extract.place_date import extract_place_date
 from ocrfix.extract.places import restore_place
 from ocrfix.extract.recipients import extract_recipients, find_recipients_line
@@ -40,14 +40,26 @@ def _consistency(number: Found, date: Found) -> list[dict]:
     return []
 
 
-def extract_record(text: str, *, source: str | None = None) -> dict:
-    """The structured record of one document's text (clean, repaired or raw OCR)."""
+def _header_number(header: list[Line]) -> tuple[Found, bool]:
+    """The number read from ``header``, and whether the header lacks Vietnamese marks."""
+    stripped = not is_marked(" ".join(line.text for line in header))
+    return extract_number(header, stripped=stripped), stripped
+
+
+def extract_record(text: str, *, source: str | None = None, raw: str | None = None) -> dict:
+    """The structured record of one document's text (clean, repaired or raw OCR).
+
+    ``raw`` is the OCR text ``text`` was repaired from, when there is one: the number is read
+    from it too, and kept when repair damaged the one in ``text`` (its evidence then points
+    into ``raw``, and a ``read_from_raw`` warning says so).
+    """
     text = unicodedata.normalize("NFC", text)
     lines = split_lines(text)
     header = header_lines(lines)
-    stripped = not is_marked(" ".join(line.text for line in header))
-
-    number = extract_number(header, stripped=stripped)
+    number, stripped = _header_number(header)
+    if raw is not None:
+        raw_header = header_lines(split_lines(unicodedata.normalize("NFC", raw)))
+        number = prefer_raw_number(number, _header_number(raw_header)[0])
     place, issued_date = extract_place_date(header)
     if stripped and place.value:
         place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)

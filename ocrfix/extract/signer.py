@@ -4,7 +4,9 @@
 upper-case one is a capacity (TM., KT., TL., TUQ., Q.), the last is the position, and a
 title-case name follows. Flattened two-column layouts split or merge these lines
 ("KT." alone; "... VỀ HQ PHÓ TRƯỞNG BAN"; "TRƯỞNG BAN Đào Thu Hương"), which
-:func:`_normalize_block` undoes.
+:func:`_normalize_block` undoes. Scans scatter the block further or lose it under the
+seal: then the signer is the name standing alone in the footer (:func:`_footer_signer`), and a
+name cut to its given names is completed from where the text names the person in full.
 """
 
 from __future__ import annotations
@@ -14,14 +16,13 @@ import regex
 from ocrfix.extract.found import Found, warning
 from ocrfix.extract.keywords import fold, upper_ratio
 from ocrfix.extract.layout import Line, evidence
+from ocrfix.extract.listing import FILED
+from ocrfix.extract.names import complete_from_text, read_name, split_name, surname_led
 
 CAPACITY = regex.compile(r"^\s*(?:(?:tm|kt|tl|tuq|q|t\.m|k\.t|t\.l)\s*\.|(?:t/m|k/t|t/l)\b)")
 _POSITION_WORDS = regex.compile(
     r"\b(?:chu tich|truong|thu tuong|giam doc|chu nhiem|chanh|bi thu|uy vien|tong|pho|"
     r"xac thuc|thong doc|can bo|ke toan|hieu truong|vien truong)\b"
-)
-RANKS = regex.compile(
-    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|BS|KTS)\.?(?:\s*TS\.?)?)\s+"
 )
 _MAX_BLOCK = 7
 _MAX_SIG_LINE = 80
@@ -36,20 +37,6 @@ def is_signature_line(text: str) -> bool:
     if CAPACITY.match(folded):
         return True
     return upper_ratio(text) >= 0.85 and bool(_POSITION_WORDS.search(folded))
-
-
-def split_name(text: str) -> tuple[str | None, str | None]:
-    """``(rank, name)`` when ``text`` is a person's name ("Thượng tướng Vũ Hải Sản")."""
-    text = " ".join(text.split())
-    rank_match = RANKS.match(text)
-    rank = rank_match.group().strip() if rank_match else None
-    name = text[rank_match.end() :] if rank_match else text
-    words = name.split()
-    if not 2 <= len(words) <= 6:
-        return None, None
-    if all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha() for w in words):
-        return rank, name
-    return None, None
 
 
 def _name_tail(text: str) -> tuple[str, str] | None:
@@ -101,7 +88,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
         text = line.stripped
         if not text:
             continue
-        rank, name = split_name(text)
+        rank, name = read_name(text)
         head_lines: list[Line] = []
         extra: list[str] = []
         if not name:
@@ -125,48 +112,92 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return found
 
 
-_FILED = regex.compile(r"^[-–—+•=\s]*(?:luu){e<=1}\b")
-_AFTER_FILED = 3  # lines between "Lưu: ..." and a bare name (its block lost in OCR)
+_FILED_COLON = regex.compile(r"^[-–—+•=~\s]*(?:luu){e<=1}\s*:")  # a sure "Lưu:" item
+FOOTER_DEPTH = 60  # lines after "Nơi nhận" that may still hold the signature
 
 
-def _bare_name_after_list(lines: list[Line], recipients_index: int) -> Found | None:
-    """A name right after the recipients' closing "Lưu:" item, with no block above it."""
-    window = lines[recipients_index : recipients_index + 60]
-    for i, line in enumerate(window):
-        if not _FILED.match(line.folded):
-            continue
-        for follower in window[i + 1 : i + 1 + _AFTER_FILED]:
-            rank, name = split_name(follower.stripped)
-            if name:
-                value = {"capacity": [], "position": None, "name": name, "rank": rank}
-                return Found(value, 0.5, evidence(follower))
-        return None
+def _footer_anchor(lines: list[Line], recipients_index: int | None) -> int | None:
+    """Where the footer starts: the "Nơi nhận" line, or else the last "Lưu:" item."""
+    if recipients_index is not None:
+        return recipients_index
+    filed = [i for i, line in enumerate(lines) if _FILED_COLON.match(line.folded)]
+    return filed[-1] if filed else None
+
+
+def _footer_signer(lines: list[Line], anchor: int) -> Found | None:
+    """A name in the footer whose block OCR lost or scattered: the first name line after the
+    closing "Lưu:" item (after the anchor when that item is lost), else the first name that
+    ends a list item ("- Các sở, ban, ngành; Lê Hải Hòa": the two columns read as one), with
+    the capacity and position lines found between the anchor and it."""
+    window = lines[anchor + 1 : anchor + FOOTER_DEPTH]
+    filed = next((i for i, line in enumerate(window) if FILED.match(line.folded)), -1)
+    alone = ((i, read_name(window[i].stripped)) for i in range(filed + 1, len(window)))
+    tails = ((i, read_name(line.stripped.rpartition(";")[2])) for i, line in enumerate(window))
+    for i, (rank, name) in (*alone, *tails):
+        if name:
+            block = [line.stripped for line in window[:i] if is_signature_line(line.stripped)]
+            value = _signer_value(_normalize_block(block), name, rank)
+            return Found(value, 0.5, evidence(window[i]))
     return None
 
 
+def _signer_value(texts: list[str], name: str, rank: str | None) -> dict:
+    """The signer record from the block's normalized lines: capacities, then the position."""
+    position_is_last = bool(texts) and not CAPACITY.match(fold(texts[-1]))
+    capacity = texts[:-1] if position_is_last else texts
+    position = texts[-1] if position_is_last else None
+    return {"capacity": capacity, "position": position, "name": name, "rank": rank}
+
+
+def _debris_before_name(
+    lines: list[Line], index: int, name: str, rank: str | None
+) -> tuple[int, str, str | None]:
+    """The name on the next line instead when the scribble above it read as a name ("Sơ Á")
+    and only the next one starts with a family name."""
+    after = [i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].stripped]
+    if not after or surname_led(name):
+        return index, name, rank
+    next_rank, next_name = read_name(lines[after[0]].stripped)
+    if next_name and surname_led(next_name):
+        return after[0], next_name, next_rank
+    return index, name, rank
+
+
 def extract_signer(lines: list[Line], recipients_index: int | None) -> Found:
-    """The signer of the document, preferring the block right after "Nơi nhận"."""
+    """The signer of the document, preferring the block right after "Nơi nhận"; a name whose
+    family name OCR lost is completed from where the text names the person in full."""
+    found = _find_signer(lines, recipients_index)
+    if not found.value:
+        return found
+    full = complete_from_text(found.value["name"], "\n".join(line.text for line in lines))
+    if not full:
+        return found
+    note = warning("signer", "name_completed", f"read {found.value['name']!r}")
+    return Found({**found.value, "name": full}, found.confidence * 0.8, found.evidence,
+                 [*found.warnings, note])
+
+
+def _find_signer(lines: list[Line], recipients_index: int | None) -> Found:
     blocks = _blocks(lines)
     chosen = None
     if recipients_index is not None:
         after = [b for b in blocks if recipients_index < b[0] <= recipients_index + 90]
         before = [b for b in blocks if recipients_index - 25 <= b[0] < recipients_index]
         chosen = after[0] if after else (before[-1] if before else None)
-    if chosen is None and recipients_index is not None:
-        bare = _bare_name_after_list(lines, recipients_index)
-        if bare:
-            return bare
+    anchor = _footer_anchor(lines, recipients_index)
+    if chosen is None and anchor is not None:
+        footer = _footer_signer(lines, anchor)
+        if footer:
+            return footer
     if chosen is None:
         body = [b for b in blocks if b[0] >= 4]
         chosen = body[0] if body else None
     if chosen is None:
         return Found(None, 0.0, None, [warning("signer", "missing", "no signature block found")])
     index, head_lines, name, rank, extra = chosen
-    texts = _normalize_block([line.stripped for line in head_lines] + extra)
-    position_is_last = texts and not CAPACITY.match(fold(texts[-1]))
-    capacity = texts[:-1] if position_is_last else texts
-    position = texts[-1] if position_is_last else None
+    index, name, rank = _debris_before_name(lines, index, name, rank)
+    value = _signer_value(_normalize_block([line.stripped for line in head_lines] + extra),
+                          name, rank)
     first = head_lines[0] if head_lines else lines[index]
-    value = {"capacity": capacity, "position": position, "name": name, "rank": rank}
-    confidence = 0.95 if position else 0.8
+    confidence = 0.95 if value["position"] else 0.8
     return Found(value, confidence, evidence(first, lines[index]))

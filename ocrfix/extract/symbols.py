@@ -2,8 +2,8 @@
 
 Shared by the header's "Số:" line and by cited references. :data:`SYMBOL` finds them in
 running text, tolerating a space before a separator ("3565 /QĐ -UBND") and a break after
-a hyphen ("5158/QĐ-\\nUBND"); :func:`normalize_symbol` removes those gaps and repairs the
-codes OCR damages (``QÐ``, ``Qb`` → ``QĐ``).
+a hyphen ("5158/QĐ-\\nUBND"); :func:`normalize_symbol` removes those gaps, repairs the
+codes OCR damages (``QÐ``, ``Qb``, ``QĐÐ`` → ``QĐ``) and drops a code read twice.
 """
 
 from __future__ import annotations
@@ -29,14 +29,15 @@ _BY_FOLD = {fold(code).replace("d", "#"): code for code in KNOWN_CODES if "Đ" i
 
 
 def _repair_segment(segment: str, stripped: bool) -> str:
-    segment = segment.replace("Ð", "Đ")
+    segment = segment.replace("Ð", "Đ").replace("ĐĐ", "Đ")  # no code doubles Đ ("QĐÐ")
     if "Đ" in segment or segment in KNOWN_CODES:  # "DA" and "HD" are codes as they stand
         return segment
     key = fold(segment).replace("d", "#")
-    # English OCR reads Đ as b, B or DB ("Qb", "QB", "QDB"); no code has a lower-case b
-    guesses = [segment.replace("b", "D")]
+    # English OCR reads Đ as b, B or DB ("Qb", "QB", "QDB"); no code has a lower-case b,
+    # and repair leaves "QDB" as it stands
+    guesses = [segment.replace("b", "D"), segment.replace("DB", "D")]
     if stripped:
-        guesses += [segment.replace("DB", "D"), segment.replace("B", "D").replace("b", "D")]
+        guesses.append(segment.replace("B", "D").replace("b", "D"))
     for guess in guesses:
         repaired = _BY_FOLD.get(fold(guess).replace("d", "#")) if guess != segment else None
         if repaired:
@@ -51,8 +52,12 @@ def _repair_segment(segment: str, stripped: bool) -> str:
 def normalize_symbol(raw: str, *, stripped: bool = False) -> str:
     """The symbol without gaps, its codes repaired; ``stripped`` marks diacritic-free input."""
     compact = regex.sub(r"\s*([/-])\s*", r"\1", raw.strip()).rstrip(".")
-    parts = regex.split(r"([/-])", compact)
-    return "".join(p if p in "/-" else _repair_segment(p, stripped) for p in parts)
+    parts = [p if p in "/-" else _repair_segment(p, stripped)
+             for p in regex.split(r"([/-])", compact)]
+    for i in range(len(parts) - 1, 1, -2):  # a code read twice: "2776/QĐ- QĐ-UBND"
+        if parts[i] == parts[i - 2] and not parts[i].isdigit():
+            del parts[i - 1 : i + 1]
+    return "".join(parts)
 
 
 def type_code(symbol: str) -> str | None:

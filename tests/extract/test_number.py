@@ -22,6 +22,11 @@ from ocrfix.text import strip_diacritics
         ("$6: 12/QÐ-UBND", "12/QĐ-UBND"),
         ("s6 7/ND-CP", "7/NĐ-CP"),
         ("So: 55/2025/NQ-HDND", "55/2025/NQ-HĐND"),
+        ("_§ố: 318/BC-SYT", "318/BC-SYT"),  # fax specks; § for S
+        ("_Số73/TB-VP", "73/TB-VP"),
+        ("S&2207/STC-QLG", "2207/STC-QLG"),
+        ("Số: B6/2025/NQ-HĐND", "86/2025/NQ-HĐND"),  # digits read as letters
+        ("Số: 3O1/QĐ-UBND", "301/QĐ-UBND"),
     ],
 )
 def test_number_line(make_doc, line, expected):
@@ -62,6 +67,48 @@ def test_ocr_readings_of_d_with_stroke():
     assert normalize_symbol("97/2025/QB-UBND", stripped=True) == "97/2025/QĐ-UBND"
     assert normalize_symbol("5/DA-UBND", stripped=True) == "5/DA-UBND"  # a code as it stands
     assert normalize_symbol("3/BB-UBND", stripped=True) == "3/BB-UBND"
+
+
+def test_letters_after_so_are_not_made_digits_without_a_digit(make_doc):
+    assert extract_record(make_doc(number="Số: BO/UBND"))["number"] is None
+
+
+def test_citation_behind_specks_is_not_the_number(make_doc):
+    text = make_doc(number="§ố61092025TTBTC", body=("| Căn cứ Luật Giá số 16/2023/QH15;",))
+    assert extract_record(text)["number"] is None
+
+
+def test_scan_doublings_are_undone():
+    assert normalize_symbol("48/2025/QĐÐ-UBND") == "48/2025/QĐ-UBND"
+    assert normalize_symbol("630/QĐ- QĐ-UBND") == "630/QĐ-UBND"
+    assert normalize_symbol("17/TB-BQL") == "17/TB-BQL"
+    assert normalize_symbol("4410/SYT-QĐ") == "4410/SYT-QĐ"
+
+
+def test_d_read_as_db_is_repaired_in_marked_text_too(make_doc):
+    record = extract_record(make_doc(number="Số: 718/QDB-UBND"))
+    assert record["number"] == "718/QĐ-UBND"
+
+
+def test_number_damaged_by_repair_is_read_from_the_raw_text(make_doc):
+    raw = strip_diacritics(make_doc(number="S6: 4127/TTr-BCH", type_line="TỜ TRÌNH"))
+    repaired = make_doc(number="Số: 4127/TTr-BCĐ", type_line="TỜ TRÌNH")
+    record = extract_record(repaired, raw=raw)
+    assert record["number"] == "4127/TTr-BCH"
+    assert any(w["code"] == "read_from_raw" for w in record["warnings"])
+    lost = extract_record(make_doc(number="Số: ", type_line="TỜ TRÌNH"), raw=raw)
+    assert lost["number"] == "4127/TTr-BCH"
+    digits = strip_diacritics(make_doc(number="So: 4127/TTr-BCH"))
+    assert extract_record(repaired, raw=digits.replace("4127", "4121"))["number"] == (
+        "4121/TTr-BCH"  # repair does not know digits better than OCR
+    )
+
+
+def test_raw_text_does_not_override_a_sound_repair(make_doc):
+    raw = strip_diacritics(make_doc(number="S6: 93/QD-UBND"))
+    record = extract_record(make_doc(number="Số: 93/QĐ-UBND"), raw=raw)
+    assert record["number"] == "93/QĐ-UBND"
+    assert not any(w["code"] == "read_from_raw" for w in record["warnings"])
 
 
 def test_damaged_type_code_is_reconciled_with_the_title(make_doc):

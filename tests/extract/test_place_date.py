@@ -18,6 +18,9 @@ from ocrfix.extract import extract_record
         ("Thành phố Hồ Chí Minh, ngày 9 tháng 7 năm 2024", "Thành phố Hồ Chí Minh", "2024-07-09"),
         ("Tam Hop, ngay 24 thang 12 nam 2024", "Tam Hop", "2024-12-24"),
         ("Ha N6i, ngdy 2O thang 11 nam 2025", "Ha N6i", "2025-11-20"),
+        ("Vĩnh Long, ng? 3 tháng i 10 năm 2025", "Vĩnh Long", "2025-10-03"),
+        ("Sơn La, ngày 14 tháng 8 năm 2025_ ` _", "Sơn La", "2025-08-14"),
+        ("Huế, ngày 9 12 năm 2025", "Huế", "2025-12-09"),  # "tháng" lost
     ],
 )
 def test_place_and_date(make_doc, line, place, iso):

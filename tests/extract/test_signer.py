@@ -109,3 +109,84 @@ def test_garbled_signature_block(make_doc):
         make_doc(signature=("TM. UY BAN NHAN DAN", "KT. CHU TICH", "PHO CHU TICH", "Tran Van Binh"))
     )["signer"]
     assert signer["position"] == "PHO CHU TICH" and signer["name"] == "Tran Van Binh"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Thiếu tướng ‹ Đỗ ~ Minh Hải", "Đỗ Minh Hải"),  # seal and scribble read as debris
+        ("1 Đỗ Minh Hải", "Đỗ Minh Hải"),
+        ("guyễn Minh Hải", "Nguyễn Minh Hải"),  # the scribble hid its first letter
+        ("Dao Thị Lan", "Đào Thị Lan"),  # the surname alone lost its marks
+        ("Dạng Văn Tú", "Đặng Văn Tú"),
+        ("ăng Văn Tú", None),  # Hoàng, Đặng, Tăng, Giang: no guess
+        ("Bùi Bùi Quang Quang Huy Huy", "Bùi Quang Huy"),  # a ghosted photo
+        ("Lương Quang Huy ống", "Lương Quang Huy"),
+        ("T rần Quang Huy", "Trần Quang Huy"),  # first letter split off
+        ("T trần Quang Huy", "Trần Quang Huy"),  # ... and repaired on its own
+        ("T“ rần Quang Huy", "Trần Quang Huy"),  # ... with a speck
+    ],
+)
+def test_name_read_through_scan_debris(make_doc, line, name):
+    signer = extract_record(make_doc(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", line)))["signer"]
+    assert (signer and signer["name"]) == name
+
+
+def test_scribble_read_as_a_name_gives_way_to_the_name_below(make_doc):
+    block = ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Sư Ế", "Tạ Minh Châu")
+    assert extract_record(make_doc(signature=block))["signer"]["name"] == "Tạ Minh Châu"
+    two_names = ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Tạ Minh Châu", "Lê Văn Tám")
+    assert extract_record(make_doc(signature=two_names))["signer"]["name"] == "Tạ Minh Châu"
+
+
+def test_unmarked_name_keeps_its_spelling(make_doc):
+    signer = extract_record(make_doc(signature=("GIAM DOC", "Dao Van Tu")))["signer"]
+    assert signer["name"] == "Dao Van Tu"  # nothing says which marks the rest had
+
+
+def test_name_alone_after_a_list_the_block_scattered(make_doc):
+    text = make_doc(
+        recipients=("- Như Điều 3;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "- Sở Nội vụ;",
+                    "- Lưu: VT, NC."),
+        signature=("", "cao", "tô", "Trịnh Quốc Bảo"),
+    )
+    signer = extract_record(text)["signer"]
+    assert signer["name"] == "Trịnh Quốc Bảo"
+    assert signer["capacity"] == ["KT. CHỦ TỊCH"] and signer["position"] == "PHÓ CHỦ TỊCH"
+
+
+def test_name_merged_into_a_list_item(make_doc):
+    text = make_doc(
+        recipients=("- Như trên;", "- Các sở, ban, ngành; Hà Thị Quỳnh", "- Lưu: VT."),
+        signature=(),
+    )
+    assert extract_record(text)["signer"]["name"] == "Hà Thị Quỳnh"
+
+
+def test_name_after_the_filed_item_when_the_recipients_heading_is_lost(make_doc):
+    text = make_doc(recipients=(), signature=("- Như trên;", "- Lưu: VT, TH.", "", "Lò Văn Pâng"))
+    assert extract_record(text)["signer"]["name"] == "Lò Văn Pâng"
+
+
+def test_position_title_cased_by_repair_is_not_a_name(make_doc):
+    text = make_doc(recipients=("- Như trên;", "- Lưu: VT."), signature=("Hệ Phó Chủ Tịch",))
+    assert extract_record(text)["signer"] is None
+    named = make_doc(recipients=("- Như trên;", "- Lưu: VT."), signature=("Vũ Trường Giang",))
+    assert extract_record(named)["signer"]["name"] == "Vũ Trường Giang"
+
+
+def test_list_items_naming_people_are_not_the_signer(make_doc):
+    text = make_doc(recipients=("- Ông Nguyễn Văn Hùng;", "- Lưu: VT."), signature=())
+    assert extract_record(text)["signer"] is None
+
+
+def test_name_cut_by_the_seal_is_completed_from_the_recipients(make_doc):
+    text = make_doc(
+        recipients=("- Như trên;", "- PCT UBND tỉnh Khúc Thừa Dụ;", "- Lưu: VT."),
+        signature=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Thừa Dụ"),
+    )
+    record = extract_record(text)
+    assert record["signer"]["name"] == "Khúc Thừa Dụ"
+    assert any(w["code"] == "name_completed" for w in record["warnings"])
+    two = text.replace("- Như trên;", "- Bà Đinh Thừa Dụ;")
+    assert extract_record(two)["signer"]["name"] == "Thừa Dụ"  # two candidates: no guess
