@@ -3,11 +3,12 @@ page by page, on generated scans of held-out admin documents.
 
     python benchmarks/ocr_bench.py                     # default: 10 pages, a few minutes
     python benchmarks/ocr_bench.py --pages 40 --no-ocrmypdf --repair
+    python benchmarks/ocr_bench.py --split dev --pages 6 --no-ocrmypdf --keep build/ocr_bench
 
 Pages are rendered by ``ocrfix.synth`` from the texts of held-out documents
-(``ocrfix.build.splits.is_heldout``) and degraded; truth is the rendered text. Scores are
-syllable accuracy (``ocrfix.evaluate.metrics``); times are wall-clock seconds per page on
-this machine, measured in this run.
+(``ocrfix.build.splits.is_heldout``; dev documents with ``--split dev``) and degraded;
+truth is the rendered text. Scores are syllable accuracy (``ocrfix.evaluate.metrics``);
+times are wall-clock seconds per page on this machine, measured in this run.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocrfix.build.splits import is_heldout
+from ocrfix.build.splits import split_name
 from ocrfix.evaluate.metrics import Score, score_texts
 from ocrfix.ocr import OcrOptions, ocr_file
 from ocrfix.synth import synthetic_scan
@@ -42,28 +43,30 @@ class Row:
     cpu: dict[str, float] = field(default_factory=dict)
 
 
-def heldout_texts(shared: Path) -> list[tuple[str, str]]:
+def split_texts(shared: Path, split: str) -> list[tuple[str, str]]:
+    """(doc id, text) of the documents of ``split`` ("test": held-out, or "dev")."""
     folder = shared / "data" / "admin_docs"
     return [
         (path.stem, path.read_text(encoding="utf-8"))
         for path in sorted(folder.glob("*.txt"))
-        if is_heldout(path.stem)
+        if split_name(path.stem) == split
     ]
 
 
 def make_pages(
-    shared: Path, count: int, kinds: list[str], layouts: list[str], work: Path
+    shared: Path, split: str, count: int, kinds: list[str], layouts: list[str], work: Path
 ) -> list[tuple[str, str, Path, str]]:
     """(name, kind, image path, truth) for ``count`` pages, cycling through kinds and layouts
     (``plain``: single column; ``admin``: two-column header and footer, seal, signature)."""
     pages = []
-    for index, (doc_id, text) in enumerate(heldout_texts(shared)[:count]):
+    for index, (doc_id, text) in enumerate(split_texts(shared, split)[:count]):
         kind, layout = kinds[index % len(kinds)], layouts[index % len(layouts)]
         scan = synthetic_scan(text, layout=layout, kind=kind, seed=index, dpi=300)
         label = f"{layout}/{kind}"
         path = work / f"{doc_id}-{layout}-{kind.replace('+', '_')}.png"
         dpi = scan.params.get("dpi", 300)
         scan.image.save(path, dpi=(dpi, dpi))
+        path.with_suffix(".truth.txt").write_text(scan.truth, encoding="utf-8")
         pages.append((doc_id, label, path, scan.truth))
     return pages
 
@@ -170,6 +173,13 @@ def report(rows: list[Row], worst: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="shared data folder")
+    parser.add_argument(
+        "--split", choices=("test", "dev"), default="test",
+        help="documents to render: held-out 'test' (report) or 'dev' (tune and debug)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep", metavar="DIR", help="keep the page images and truths here (dev debugging)"
+    )
     parser.add_argument("--pages", type=int, default=10, help="number of pages (default 10)")
     parser.add_argument(
         "--kinds",
@@ -187,9 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no data/admin_docs under {shared}; pass --shared")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # same for every system: fair timings
     with tempfile.TemporaryDirectory(prefix="ocr_bench_") as tmp:
-        work = Path(tmp)
-        pages = make_pages(shared, args.pages, args.kinds.split(","), args.layouts.split(","), work)
-        print(f"{len(pages)} held-out pages, kinds {args.kinds}, layouts {args.layouts}")
+        work = Path(args.keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        kinds, layouts = args.kinds.split(","), args.layouts.split(",")
+        pages = make_pages(shared, args.split, args.pages, kinds, layouts, work)
+        print(f"{len(pages)} {args.split} pages, kinds {args.kinds}, layouts {args.layouts}")
         rows = run(pages, args.lang, args.repair, work, not args.no_ocrmypdf)
     report(rows, args.worst)
     return 0

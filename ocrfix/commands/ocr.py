@@ -84,6 +84,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="give Tesseract the page as rasterised (no deskew, no cleanup)",
     )
+    parser.add_argument(
+        "--no-recover",
+        action="store_true",
+        help="do not re-read ink no word covers (a signature block under a seal) with psm 6",
+    )
     parser.set_defaults(handler=handle)  # fmt: skip
 
 
@@ -107,18 +112,16 @@ def _options(args: argparse.Namespace):  # -> OcrOptions (imported lazily: keeps
         lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr or args.format == "pdf",
         page_timeout=args.page_timeout,
         preprocess=steps, debug_images=args.debug_images,
+        recover_uncovered=not args.no_recover,
     )  # fmt: skip
 
 
 def _repairer(raw: bool) -> Repair | None:
-    """``ocrfix.repair.fix_and_explain`` when wanted and installed; otherwise None (said once)."""
+    """``ocrfix.repair.fix_and_explain`` unless ``--raw``."""
     if raw:
         return None
-    try:
-        from ocrfix.repair import fix_and_explain
-    except ImportError as exc:
-        print(f"ocrfix ocr: repair unavailable ({exc}); writing raw OCR text", file=sys.stderr)
-        return None
+    from ocrfix.repair import fix_and_explain
+
     return fix_and_explain
 
 

@@ -16,12 +16,14 @@ from ocrfix.exceptions import MissingDependencyError, OcrfixError
 from ocrfix.ocr.engine import OcrEngine
 from ocrfix.ocr.layout import page_text
 from ocrfix.ocr.model import OcrDocument, OcrPage
+from ocrfix.ocr.recover import recover_words
 from ocrfix.ocr.tesseract import EngineTimeout, TesseractEngine
 from ocrfix.pages import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Kind, Page, detect_kind, iter_pages
 from ocrfix.pages import text_layer as pdf_text_layer
 from ocrfix.preprocess import PreprocessOptions, preprocess
 
 DEFAULT_PAGE_TIMEOUT = 180.0
+LOW_DPI = 175  # crops re-read from pages below this (150-dpi faxes) are enlarged twice
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class OcrOptions:
     preprocess: PreprocessOptions = field(default_factory=PreprocessOptions)
     debug_images: str | None = None
     engine: OcrEngine | None = None  # default: Tesseract
+    # Re-read ink no word covers (a signature block under a seal) as one block of text.
+    recover_uncovered: bool = True
+    block_engine: OcrEngine | None = None  # for those crops; default Tesseract --psm 6
 
 
 def _debug_sink(folder: str | None, path: Path, number: int) -> Callable | None:
@@ -51,6 +56,16 @@ def _debug_sink(folder: str | None, path: Path, number: int) -> Callable | None:
         cv2.imwrite(str(name), pixels)
 
     return write
+
+
+def _block_engine(options: OcrOptions) -> OcrEngine | None:
+    """The engine that re-reads uncovered ink, if that step is on: Tesseract in block mode,
+    unless a custom page engine came without a block engine of its own."""
+    if not options.recover_uncovered:
+        return None
+    if options.block_engine is not None or options.engine is not None:
+        return options.block_engine
+    return TesseractEngine(psm=6)
 
 
 def _failed(number: int, error: OcrfixError, seconds: float = 0.0, **flags: bool) -> OcrPage:
@@ -70,6 +85,18 @@ def ocr_page(page: Page, path: Path, options: OcrOptions) -> OcrPage:
         words = engine.recognise(
             prepared.image, lang=options.lang, timeout=options.page_timeout, dpi=page.dpi
         )
+        block = _block_engine(options)
+        if block is not None:
+            scale = 2.0 if page.dpi < LOW_DPI else 1.0
+            words = recover_words(
+                prepared.image,
+                words,
+                lambda crop: block.recognise(
+                    crop, lang=options.lang, timeout=options.page_timeout,
+                    dpi=round(page.dpi * scale),
+                ),
+                scale=scale,
+            )  # fmt: skip
     except EngineTimeout as exc:
         error = EngineTimeout(exc.message, path=str(path), page=page.number)
         return _failed(page.number, error, time.perf_counter() - start, timed_out=True)

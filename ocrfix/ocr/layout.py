@@ -1,11 +1,14 @@
 """Reading order of a page from word boxes.
 
-Words are grouped into visual rows; a row whose words fall apart at one wide gap is a
-two-column row. Consecutive two-column rows (with the one-column rows that sit wholly in one
-of their columns, such as "V/v ..." under "Số: ...") form a zone, read left column first, then
-right column: the issuer and the national motto of an administrative header, or the recipients
-and the signature block of its footer, never end up glued on one line. Other rows are read top
-to bottom; rows with three or more parts (tables) are read across.
+Words are grouped into visual rows, line by line as the engine read them (it follows a line
+tilted by a photo's perspective, and tells apart small print spaced closer than a word is
+tall; a "line" of tone marks alone is dropped); a row whose words fall apart at one wide gap
+is a two-column row. Consecutive two-column rows (with the one-column rows that sit wholly
+in one of their columns, such as "V/v ..." under "Số: ...", and rows cut at a narrower gap
+that lies between the columns) form a zone, read left column first, then right column: the
+issuer and the national motto of an administrative header, or the recipients and the
+signature block of its footer, never end up glued on one line. Other rows are read top to
+bottom; rows with three or more parts (tables) are read across.
 """
 
 from __future__ import annotations
@@ -49,23 +52,46 @@ class Block:
         return "\n".join(" ".join(w.text for w in line) for line in self.lines)
 
 
+def _centre(words: list[OcrWord]) -> float:
+    return median((w.box[1] + w.box[3]) / 2 for w in words)
+
+
+def _engine_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """The engine's own lines (Tesseract follows a line tilted by a phone photo, and tells
+    apart small print spaced closer than a word is tall); words without ids stand alone."""
+    lines: dict[tuple[int, ...], list[OcrWord]] = {}
+    for i, word in enumerate(words):
+        key = (word.block, word.par, word.line) if word.block else (0, i)
+        lines.setdefault(key, []).append(word)
+    return list(lines.values())
+
+
+def _is_stray_marks(line: list[OcrWord], height: float) -> bool:
+    """A line of nothing but tiny one- or two-character marks: tone marks of the line below
+    that Tesseract read on their own (``2``, ``^``, a backquote)."""
+    return all(w.height < 0.4 * height and len(w.text) <= 2 for w in line)
+
+
 def _rows(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
-    """Cluster words into rows by vertical overlap, top to bottom."""
+    """Cluster the engine's lines into visual rows by vertical position, top to bottom;
+    two lines of one paragraph never share a row."""
     rows: list[list[OcrWord]] = []
-    spans: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
-        centre = (word.box[1] + word.box[3]) / 2
+    mids: list[float] = []
+    paragraphs: list[set[tuple[int, int]]] = []
+    lines = [ln for ln in _engine_lines(words) if not _is_stray_marks(ln, height)]
+    for line in sorted(lines, key=_centre):
+        centre, paragraph = _centre(line), (line[0].block, line[0].par)
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            top, bottom = spans[i]
-            if top - 0.15 * height <= centre <= bottom + 0.15 * height:
-                rows[i].append(word)
-                # Track the row's core band, not tall outliers (accents, stray marks).
-                mid = median((w.box[1] + w.box[3]) / 2 for w in rows[i])
-                spans[i] = (mid - height / 2, mid + height / 2)
+            same_paragraph = line[0].block > 0 and paragraph in paragraphs[i]
+            if not same_paragraph and abs(centre - mids[i]) <= 0.65 * height:
+                rows[i] += line
+                paragraphs[i].add(paragraph)
+                mids[i] = _centre(rows[i])  # the row's core band, not tall outliers
                 break
         else:
-            rows.append([word])
-            spans.append((centre - height / 2, centre + height / 2))
+            rows.append(list(line))
+            mids.append(centre)
+            paragraphs.append({paragraph})
     return [sorted(r, key=lambda w: w.box[0]) for r in rows]
 
 
@@ -108,6 +134,29 @@ class _Zone:
             return self.right
         return None
 
+    def halves(self, line: list[OcrWord], gap: float) -> tuple[list, list] | None:
+        """A line across both columns cut at a space wider than ``gap`` that lies in the free
+        band between them (a long issuer name printed close to the national name)."""
+        for i, (prev, word) in enumerate(itertools.pairwise(line), 1):
+            if (word.box[0] - prev.box[2] > gap and prev.box[2] < self.right_start
+                    and word.box[0] > self.left_end):  # fmt: skip
+                return line[:i], line[i:]
+        return None
+
+    def take(self, line: list[OcrWord], gap: float, *, above: bool = False) -> bool:
+        """Add ``line`` (above the zone, or below it) to the column it sits in, or cut it
+        between them; False if it belongs to neither."""
+        column = self.column(line)
+        if column is not None:
+            pieces = [(column, line)]
+        elif (halves := self.halves(line, gap)) is not None:
+            pieces = [(self.left, halves[0]), (self.right, halves[1])]
+        else:
+            return False
+        for block, piece in pieces:
+            block.lines.insert(0 if above else len(block.lines), piece)
+        return True
+
 
 def _start_zone(row: Row, blocks: list[Block], join: float) -> _Zone:
     """A zone from a two-column row, taking over the lines just above it that sit in one
@@ -118,10 +167,9 @@ def _start_zone(row: Row, blocks: list[Block], join: float) -> _Zone:
     while blocks and blocks[-1].kind == "rows":
         line = blocks[-1].lines[-1]
         _, line_top, _, line_bottom = _extent(line)
-        column = zone.column(line)
-        if column is None or top - line_bottom > join:
+        if top - line_bottom > join or not zone.take(line, join, above=True):
             break
-        column.lines.insert(0, blocks[-1].lines.pop())
+        blocks[-1].lines.pop()
         top = line_top
         if not blocks[-1].lines:
             blocks.pop()
@@ -149,9 +197,7 @@ def order_blocks(words: list[OcrWord]) -> list[Block]:
                 zone = _start_zone(row, blocks, join)
             continue
         line = [w for part in row.parts for w in part]
-        column = zone.column(line) if zone is not None and gap <= join else None
-        if column is not None:
-            column.lines.append(line)
+        if zone is not None and gap <= join and zone.take(line, join):
             continue
         zone = None
         if blocks and blocks[-1].kind == "rows" and gap <= join:

@@ -66,7 +66,32 @@ class TesseractEngine:
             if "timeout" in str(exc).lower():
                 raise EngineTimeout(f"tesseract timed out after {timeout:g} s") from None
             raise
-        return _words(data)
+        return _without_double_readings(_words(data))
+
+
+def _shared_width(a: OcrWord, b: OcrWord) -> float:
+    """Horizontal overlap of two words as a share of the narrower one."""
+    overlap = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return overlap / max(1, min(a.box[2] - a.box[0], b.box[2] - b.box[0]))
+
+
+def _without_double_readings(words: list[OcrWord], share: float = 0.6) -> list[OcrWord]:
+    """Tesseract sometimes reads a stretch of a line twice (``HÀ HÀ TÌ TĨNH`` for ``HÀ
+    TĨNH``): of two neighbouring words of one line lying mostly on top of each other, keep
+    the more confident."""
+    kept: list[OcrWord] = []
+    for word in words:
+        near = [
+            k
+            for k in kept[-2:]
+            if (k.block, k.par, k.line) == (word.block, word.par, word.line)
+            and _shared_width(k, word) > share
+        ]
+        if not near:
+            kept.append(word)
+        elif all(word.conf > k.conf for k in near):
+            kept = [k for k in kept if k not in near] + [word]
+    return kept
 
 
 def _words(data: dict[str, list]) -> list[OcrWord]:

@@ -40,9 +40,12 @@ def small_ink(grey: np.ndarray, side: int = ANALYSIS_SIDE) -> tuple[np.ndarray, 
     return mask > 0, scale
 
 
-def rotate_bound(image: np.ndarray, degrees: float, fill: int = 255) -> np.ndarray:
+def rotate_bound(
+    image: np.ndarray, degrees: float, fill: int = 255, interpolation: int = cv2.INTER_CUBIC
+) -> np.ndarray:
     """Rotate by ``degrees`` counter-clockwise about the centre, keeping the whole page and
-    filling the uncovered corners with paper white."""
+    filling the uncovered corners with paper white. Cubic interpolation by default: measured
+    on 7 grey dev pages, +0.1 point over linear."""
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
@@ -54,7 +57,7 @@ def rotate_bound(image: np.ndarray, degrees: float, fill: int = 255) -> np.ndarr
         image,
         matrix,
         (new_w, new_h),
-        flags=cv2.INTER_CUBIC,  # measured on 7 dev pages: +0.1 point over linear
+        flags=interpolation,
         borderMode=cv2.BORDER_CONSTANT,
         borderValue=border,
     )

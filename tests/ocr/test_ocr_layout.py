@@ -48,6 +48,18 @@ def test_no_line_glues_issuer_and_motto() -> None:
         assert not ("CHÍNH" in line and "CỘNG" in line)
 
 
+def test_issuer_printed_close_to_the_national_name_is_cut_off() -> None:
+    """The first header row's column gap is narrower than a column break, but it lies in the
+    free band of the two-column rows under it."""
+    words = _line(100, 100, "THỦ TƯỚNG CHÍNH PHỦ") + _line(100, 570, "CỘNG HÒA XÃ HỘI")
+    words += _line(160, 100, "Số: 1/CĐ-TTg") + _line(160, 620, "Độc lập - Tự do")
+    blocks = order_blocks(words)
+    assert [b.text for b in blocks] == [
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1/CĐ-TTg",
+        "CỘNG HÒA XÃ HỘI\nĐộc lập - Tự do",
+    ]
+
+
 def test_input_order_does_not_matter() -> None:
     words = _header_words()
     shuffled = [words[i] for i in np.random.default_rng(3).permutation(len(words))]
@@ -78,3 +90,33 @@ def test_rendered_header_and_footer_come_out_in_reading_order() -> None:
     found = [text for text in order if text in position]
     assert [position[t] for t in found] == sorted(position[t] for t in found)
     assert not any("ỦY BAN NHÂN DÂN" in ln and "CỘNG HÒA" in ln for ln in lines)
+
+
+def _engine_line(y: int, x: int, text: str, block: int, line: int, tilt: float = 0.0):
+    """A line as Tesseract reports it: its ids on every word, the line rising by ``tilt``
+    pixels per pixel to the right (a phone photo's perspective)."""
+    return [
+        OcrWord(w.text, (w.box[0], w.box[1] - round(tilt * (w.box[0] - x)), w.box[2],
+                         w.box[3] - round(tilt * (w.box[0] - x))), w.conf, block, 1, line)
+        for w in _line(y, x, text)
+    ]  # fmt: skip
+
+
+def test_small_print_closer_than_a_word_is_tall_keeps_its_lines() -> None:
+    body = _engine_line(100, 100, "Căn cứ Luật Tổ chức chính quyền địa phương", 1, 1)
+    recipients = ["Nơi nhận:", "- Bộ Công Thương;", "- Bộ Tư pháp;", "- Lưu: VT."]
+    small = [w for i, t in enumerate(recipients) for w in _engine_line(200 + 22 * i, 100, t, 2, i)]
+    assert page_text(body + small).splitlines()[-4:] == recipients
+
+
+def test_a_tilted_line_stays_one_line() -> None:
+    title = "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH"
+    words = _engine_line(100, 600, "QUYẾT ĐỊNH", 1, 1) + _engine_line(145, 100, title, 2, 1, 0.03)
+    assert page_text(words).splitlines() == ["QUYẾT ĐỊNH", title]
+
+
+def test_tone_marks_read_on_their_own_are_dropped() -> None:
+    words = _engine_line(100, 100, "THUỘC THẨM QUYỀN GIẢI QUYẾT", 1, 1)
+    marks = [OcrWord(t, (300 + 90 * i, 88, 310 + 90 * i, 95), 60.0, 2, 1, 1)
+             for i, t in enumerate("2^~")]  # fmt: skip
+    assert page_text(words + marks) == "THUỘC THẨM QUYỀN GIẢI QUYẾT"

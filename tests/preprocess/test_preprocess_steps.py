@@ -141,6 +141,36 @@ def test_thick_bold_letters_near_the_edge_are_not_punch_holes() -> None:
     assert np.array_equal(cleaned, page)
 
 
+def test_letters_of_a_thickened_fax_line_are_not_punch_holes() -> None:
+    """A bold or ink-filled letter of a 150-dpi fax is a round 4-10 mm blob within 25 mm of
+    the edge, like a hole, but it has neighbours; a real hole stands alone."""
+    from pagegen import BODY
+
+    from ocrfix.synth import synthetic_scan
+
+    scan = synthetic_scan("\n".join(BODY * 3), layout="plain", kind="fax", seed=5, dpi=150)
+    fax = np.asarray(scan.image)
+    assert np.array_equal(clean_margins(fax, dpi=150), fax)
+    holed = fax.copy()
+    cv2.circle(holed, (50, 900), 19, 0, -1)  # a 6.4 mm hole in the margin
+    assert clean_margins(holed, dpi=150)[880:920, 30:70].min() == 255
+
+
+def test_fax_is_told_from_a_grey_scan() -> None:
+    """A black-and-white page is deskewed with linear resampling (cubic rings on its edges)."""
+    from pagegen import BODY
+
+    from ocrfix.preprocess.deskew import deskew, is_bilevel
+    from ocrfix.synth import synthetic_scan
+
+    text = "\n".join(BODY)
+    fax = np.asarray(synthetic_scan(text, layout="plain", kind="fax", seed=1, dpi=150).image)
+    office = synthetic_scan(text, layout="plain", kind="office", seed=1, dpi=150).image
+    assert is_bilevel(fax) and not is_bilevel(np.asarray(office))
+    linear = rotate_bound(fax, 1.0, interpolation=cv2.INTER_LINEAR)
+    assert np.array_equal(deskew(fax, 1.0), linear)
+
+
 def test_shared_ink_mask_gives_the_same_turn_and_skew(header_page: np.ndarray) -> None:
     turned = np.rot90(rotate_bound(header_page, 1.5), -1).copy()
     prepared = preprocess(turned, PreprocessOptions(borders=False, punch_holes=False))
