@@ -1,5 +1,10 @@
 """One document through the stages: read or OCR, repair, extract.
 
+A scan can also go through in pieces: :func:`ocr_pages` OCRs some of its pages into plain
+:class:`PageResult` data (what a page-range task of the batch runner returns and keeps for
+resume) and :func:`finish_scan` joins the pages and repairs and extracts the whole;
+:func:`process_document` is the two in one, so both routes give the same outputs.
+
 The stages are reached only through their contract names (``ocrfix.io.textfile.read_text``,
 ``ocrfix.ocr.ocr_file``, ``ocrfix.repair.fix_and_explain``, ``ocrfix.extract.extract_record``),
 imported on first use so that ``import ocrfix.pipeline`` stays cheap in every worker. A
@@ -14,7 +19,7 @@ import dataclasses
 import importlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -93,6 +98,30 @@ class DocumentResult:
         return "failed" if len({e.page for e in self.errors}) >= self.pages else "partial"
 
 
+@dataclass(frozen=True)
+class PageResult:
+    """One page after OCR as plain data: its text (or error), OCR seconds and, when kept, its
+    words; JSON round-trips it, so resume keeps finished pages of a long document on disk."""
+
+    number: int
+    text: str = ""
+    seconds: float = 0.0
+    error: ErrorEntry | None = None
+    words: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "text": self.text, "seconds": self.seconds,
+                "error": self.error.to_dict() if self.error else None,
+                "words": list(self.words)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageResult:
+        error = data.get("error")
+        return cls(int(data["number"]), str(data.get("text") or ""),
+                   float(data.get("seconds") or 0.0), ErrorEntry(**error) if error else None,
+                   tuple(data.get("words") or ()))
+
+
 # --- built-in stages: thin adapters onto the contract names ---------------------------------
 
 
@@ -102,8 +131,9 @@ def _read_text(path: str) -> str:
     return read_text(path)
 
 
-def _ocr(path: str, options: RunOptions) -> Any:
+def _ocr(path: str, options: RunOptions, pages: Collection[int] | None = None) -> Any:
     from ocrfix import ocr
+    from ocrfix.pages import page_scope
 
     ocr_options = None
     options_type = getattr(ocr, "OcrOptions", None)
@@ -112,7 +142,8 @@ def _ocr(path: str, options: RunOptions) -> Any:
                   "force_ocr": options.force_ocr}
         accepted = {f.name for f in dataclasses.fields(options_type)}
         ocr_options = options_type(**{k: v for k, v in wanted.items() if k in accepted})
-    return ocr.ocr_file(path, options=ocr_options)
+    with page_scope(pages):
+        return ocr.ocr_file(path, options=ocr_options)
 
 
 def _repair(text: str) -> Any:
@@ -121,20 +152,26 @@ def _repair(text: str) -> Any:
     return fix_and_explain(text)
 
 
-def _extract(text: str, source: str | None) -> dict[str, Any]:
+def _extract(text: str, source: str | None, raw: str | None = None) -> dict[str, Any]:
     from ocrfix.extract import extract_record
 
-    return extract_record(text, source=source)
+    return extract_record(text, source=source, raw=raw)
 
 
 @dataclass(frozen=True)
 class Stages:
-    """The engines a document goes through; replace any field to plug in another engine."""
+    """The engines a document goes through; replace any field to plug in another engine.
+
+    ``ocr(path, options, pages)`` OCRs the 1-based ``pages`` only (all when None) and returns
+    an object with ``.pages`` as :class:`ocrfix.ocr.OcrDocument` has. ``extract(text, name,
+    raw)`` gets the text before repair too (None when repair did not run), so a number that
+    repair damaged is still read.
+    """
 
     read_text: Callable[[str], str] = _read_text
-    ocr: Callable[[str, RunOptions], Any] = _ocr
+    ocr: Callable[[str, RunOptions, Collection[int] | None], Any] = _ocr
     repair: Callable[[str], Any] = _repair
-    extract: Callable[[str, str | None], dict[str, Any]] = _extract
+    extract: Callable[[str, str | None, str | None], dict[str, Any]] = _extract
 
 
 BUILTIN = Stages()
@@ -188,47 +225,79 @@ def process_document(path: str | Path, options: RunOptions | None = None, *,
     stages = stages or load_stages(options.plugin)
     name = str(path)
     started = time.perf_counter()
-    kind = detect_kind(name)
-    errors: list[ErrorEntry] = []
-    words: list[dict[str, Any]] | None = None
-    ocr_seconds = 0.0
-    if kind == "text":
-        raw, pages = stages.read_text(name), 1
-    else:
-        document = stages.ocr(name, options)
-        raw, pages = document.text, len(document.pages)
-        ocr_seconds = sum(float(getattr(page, "seconds", 0.0) or 0.0) for page in document.pages)
-        errors = page_errors(document, name)
-        if options.keep_words:
-            words = [word_dict(page.number, word) for page in document.pages
-                     for word in (page.words or [])]
-        if not pages:
-            raise InputError("document has no pages", path=name)
-        if len({e.page for e in errors}) >= pages:
-            return DocumentResult(name, kind, "", raw, None, pages,
-                                  time.perf_counter() - started, ocr_seconds, errors=errors)
-    text, confidence = raw, None
-    if options.repair and raw.strip():
-        repaired = stages.repair(raw)
-        text, confidence = repaired.text, mean_confidence(repaired)
-    record = stages.extract(text, name)
+    if detect_kind(name) == "text":
+        raw = stages.read_text(name)
+        text, confidence, record = repair_and_extract(raw, name, options, stages)
+        return DocumentResult(name, "text", text, raw, record, 1, time.perf_counter() - started,
+                              confidence=confidence)
+    return finish_scan(name, ocr_pages(name, options, stages=stages), options, stages=stages,
+                       seconds=time.perf_counter() - started)
+
+
+def ocr_pages(path: str | Path, options: RunOptions | None = None,
+              pages: Collection[int] | None = None, *,
+              stages: Stages | None = None) -> list[PageResult]:
+    """OCR the 1-based ``pages`` of a scan (all when None), in page order.
+
+    Raises like :func:`process_document` for a file that cannot be read at all.
+    """
+    options = options or RunOptions()
+    stages = stages or load_stages(options.plugin)
+    name = str(path)
+    document = stages.ocr(name, options, pages)
+    results = [page_result(page, name, keep_words=options.keep_words)
+               for page in document.pages]
+    return sorted(results, key=lambda page: page.number)
+
+
+def finish_scan(path: str | Path, pages: Sequence[PageResult], options: RunOptions | None = None,
+                *, stages: Stages | None = None, seconds: float = 0.0) -> DocumentResult:
+    """Join a scan's OCR'd ``pages`` (all of them, in order) and repair and extract the text;
+    ``seconds`` is the time already spent on the document (its OCR) elsewhere."""
+    options = options or RunOptions()
+    stages = stages or load_stages(options.plugin)
+    name = str(path)
+    started = time.perf_counter()
+    if not pages:
+        raise InputError("document has no pages", path=name)
+    errors = [page.error for page in pages if page.error is not None]
+    raw = "\n\n".join(page.text.strip("\n") for page in pages
+                       if page.error is None and page.text)
+    words = [word for page in pages for word in page.words] if options.keep_words else None
+    ocr_seconds = sum(page.seconds for page in pages)
+    text, confidence, record = "", None, None
+    if len({e.page for e in errors}) < len(pages):  # else failed: no text, no record
+        text, confidence, record = repair_and_extract(raw, name, options, stages)
     return DocumentResult(
-        path=name, kind=kind, text=text, raw_text=raw, record=record, pages=pages,
-        seconds=time.perf_counter() - started, ocr_seconds=ocr_seconds, confidence=confidence,
-        words=words, errors=errors,
+        path=name, kind="scan", text=text, raw_text=raw, record=record, pages=len(pages),
+        seconds=seconds + time.perf_counter() - started, ocr_seconds=ocr_seconds,
+        confidence=confidence, words=words, errors=errors,
     )
 
 
-def page_errors(document: Any, name: str) -> list[ErrorEntry]:
-    """Failed and timed-out pages of an OCR result, one entry per page."""
-    entries = []
-    for page in document.pages:
-        if isinstance(page.error, BaseException):
-            entries.append(ErrorEntry.from_exception(page.error, file=name, page=page.number))
-        elif page.error is not None or getattr(page, "timed_out", False):
-            kind = getattr(page, "error_kind", None) or "OcrError"
-            entries.append(ErrorEntry(name, page.number, kind, str(page.error or "timed out")))
-    return entries
+def repair_and_extract(raw: str, name: str, options: RunOptions,
+                       stages: Stages) -> tuple[str, float | None, dict[str, Any]]:
+    """The repaired text (unless ``options.repair`` is off), its mean confidence, the record."""
+    text, confidence, before = raw, None, None
+    if options.repair and raw.strip():
+        repaired = stages.repair(raw)
+        text, confidence, before = repaired.text, mean_confidence(repaired), raw
+    return text, confidence, stages.extract(text, name, before)
+
+
+def page_result(page: Any, name: str, *, keep_words: bool) -> PageResult:
+    """A page of the OCR stage's result as plain data; a failed or timed-out page keeps the
+    error entry naming the file and page."""
+    error = None
+    if isinstance(page.error, BaseException):
+        error = ErrorEntry.from_exception(page.error, file=name, page=page.number)
+    elif page.error is not None or getattr(page, "timed_out", False):
+        kind = getattr(page, "error_kind", None) or "OcrError"
+        error = ErrorEntry(name, page.number, kind, str(page.error or "timed out"))
+    words = tuple(word_dict(page.number, word) for word in (page.words or [])) if keep_words \
+        else ()
+    return PageResult(page.number, "" if error else page.text or "",
+                      float(getattr(page, "seconds", 0.0) or 0.0), error, words)
 
 
 def word_dict(page: int, word: Any) -> dict[str, Any]:

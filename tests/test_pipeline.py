@@ -9,7 +9,16 @@ from types import SimpleNamespace
 import pytest
 
 from ocrfix.exceptions import InputError, UsageError
-from ocrfix.pipeline import RunOptions, Stages, detect_kind, load_stages, process_document
+from ocrfix.pipeline import (
+    PageResult,
+    RunOptions,
+    Stages,
+    detect_kind,
+    finish_scan,
+    load_stages,
+    ocr_pages,
+    process_document,
+)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -21,7 +30,7 @@ def ocr_page(number: int, text: str = "", **fields) -> SimpleNamespace:
 
 
 def ocr_of(*pages: SimpleNamespace):
-    def ocr(path: str, options: RunOptions):
+    def ocr(path: str, options: RunOptions, numbers=None):
         ocr.options = options
         text = "\n\n".join(p.text for p in pages if p.error is None)
         return SimpleNamespace(pages=list(pages), text=text)
@@ -34,7 +43,7 @@ def fake_stages(**overrides) -> Stages:
         "read_text": lambda path: Path(path).read_text(encoding="utf-8"),
         "repair": lambda text: SimpleNamespace(
             text=text.upper(), tokens=[SimpleNamespace(confidence=c) for c in (0.5, 1.0)]),
-        "extract": lambda text, source: {"text": text, "source": source},
+        "extract": lambda text, source, raw: {"text": text, "source": source, "raw": raw},
     }
     return Stages(**{**base, **overrides})
 
@@ -45,7 +54,7 @@ def test_text_goes_through_repair_then_extract(tmp_path: Path) -> None:
     result = process_document(path, stages=fake_stages())
     assert (result.kind, result.status, result.pages) == ("text", "ok", 1)
     assert result.raw_text == "so 5" and result.text == "SO 5"
-    assert result.record == {"text": "SO 5", "source": str(path)}
+    assert result.record == {"text": "SO 5", "source": str(path), "raw": "so 5"}  # both texts
     assert result.confidence == 0.75
 
 
@@ -134,3 +143,26 @@ def test_real_text_stages_end_to_end(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\xff\x00binary" * 20)
     with pytest.raises(InputError):
         process_document(bad)
+
+
+def test_pages_in_ranges_finish_as_the_whole_document(tmp_path: Path) -> None:
+    path = tmp_path / "s.png"
+    path.write_bytes(PNG)
+    word = SimpleNamespace(text="Số", box=(1, 2, 3, 4), conf=91.0, block=1, line=2)
+    all_pages = [ocr_page(1, "trang một\n", words=[word]), ocr_page(2, error="timed out",
+                 timed_out=True), ocr_page(3, "trang ba")]
+
+    def ocr(path: str, options: RunOptions, numbers=None):
+        return SimpleNamespace(pages=[p for p in all_pages if not numbers or p.number in numbers])
+
+    stages, options = fake_stages(ocr=ocr), RunOptions(keep_words=True)
+    pieces = [*ocr_pages(path, options, (3,), stages=stages),
+              *ocr_pages(path, options, (1, 2), stages=stages)]
+    assert [p.number for p in pieces] == [3, 1, 2]
+    pieces = [PageResult.from_dict(p.to_dict()) for p in sorted(pieces, key=lambda p: p.number)]
+    split = finish_scan(path, pieces, options, stages=stages, seconds=2.0)
+    whole = process_document(path, options, stages=stages)
+    assert split.text == whole.text == "TRANG MỘT\n\nTRANG BA"
+    assert (split.record, split.words, split.errors) == (whole.record, whole.words, whole.errors)
+    assert split.status == "partial" and split.seconds >= 2.0
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from ocrfix.batch.executors import check_waiting
 from ocrfix.exceptions import MissingDependencyError
 
 T = TypeVar("T")
@@ -38,20 +39,27 @@ class DaskExecutor:
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[
+    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T | None]) -> Iterator[
             tuple[T, R | BaseException]]:
         from distributed import as_completed
 
         source = iter(items)
         pending: dict[Any, T] = {}
-        window = 2 * self.workers
         completed = as_completed()
-        for item in source:
-            future = self.client.submit(fn, item, pure=False)
-            pending[future] = item
-            completed.add(future)
-            if len(pending) >= window:
-                break
+
+        def refill() -> None:
+            """Submit items until the window is full or the source says wait (None)."""
+            for item in source:
+                if item is None:
+                    check_waiting(item, len(pending))
+                    return
+                future = self.client.submit(fn, item, pure=False)
+                pending[future] = item
+                completed.add(future)
+                if len(pending) >= 2 * self.workers:
+                    return
+
+        refill()
         for future in completed:
             item = pending.pop(future)
             try:
@@ -60,11 +68,7 @@ class DaskExecutor:
                 result = exc
             future.release()
             yield item, result
-            for item in source:
-                new = self.client.submit(fn, item, pure=False)
-                pending[new] = item
-                completed.add(new)
-                break
+            refill()
 
     def close(self) -> None:
         for resource in self._owned:

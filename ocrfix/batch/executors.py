@@ -4,7 +4,9 @@ the batch logic and where the work happens.
 ``local`` (built in) uses processes on this machine; ``dask``
 (:mod:`ocrfix.batch.dask_executor`, needs ``ocrfix[dask]``) a Dask distributed cluster.
 Both keep only a window of tasks in flight, so the input list is consumed lazily and an
-interrupted run has little to throw away.
+interrupted run has little to throw away. The items may include ``None``, meaning "no task
+can be made until a result comes back" (a split document waiting on its pages): the
+executor then stops taking items until its next result has been handed back.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ class Executor(Protocol):
 
     workers: int
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[Result]: ...
+    def map_unordered(self, fn: Callable[[T], R],
+                      items: Iterable[T | None]) -> Iterator[Result]: ...
 
     def close(self) -> None: ...
 
@@ -56,16 +59,20 @@ class LocalExecutor:
         self.workers = jobs or default_jobs()
         self._pool: ProcessPoolExecutor | None = None
 
-    def map_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[Result]:
+    def map_unordered(self, fn: Callable[[T], R],
+                      items: Iterable[T | None]) -> Iterator[Result]:
         if self.workers == 1:
             for item in items:
-                yield item, call(fn, item)
+                yield check_waiting(item, 0), call(fn, item)
             return
         pending: dict[Future[R], T] = {}
         source = iter(items)
         window = 2 * self.workers
         while True:
             for item in source:
+                if item is None:
+                    check_waiting(item, len(pending))
+                    break
                 pending[self.pool().submit(fn, item)] = item
                 if len(pending) >= window:
                     break
@@ -127,6 +134,13 @@ def exit_with_parent(parent: int, interval: float = 0.5) -> None:
     while os.getppid() == parent:
         time.sleep(interval)
     os._exit(1)
+
+
+def check_waiting(item: T | None, in_flight: int) -> T:
+    """``item``; a ``None`` (wait for a result) with no task in flight would wait forever."""
+    if item is None and not in_flight:
+        raise RuntimeError("the task source waits for a result but no task is running")
+    return item  # type: ignore[return-value]
 
 
 def call(fn: Callable[[T], R], item: T) -> R | BaseException:

@@ -29,12 +29,18 @@ class Progress:
         self.bar = tqdm(total=total, unit="doc", file=self.stream, disable=not show_bar,
                         dynamic_ncols=True, smoothing=0.1)
 
-    def document(self, state: dict[str, Any], *, resumed: bool = False) -> None:
-        """One document finished (or found finished by an earlier run when ``resumed``)."""
-        if not resumed:
+    def pages_done(self, count: int) -> None:
+        """Pages of a split document came back (its pages then do not count again)."""
+        self.pages += count
+        self.bar.set_postfix_str(self.rate(), refresh=True)
+
+    def document(self, state: dict[str, Any], *, resumed: bool = False,
+                 pages_counted: bool = False) -> None:
+        """One document finished (or found finished by an earlier run when ``resumed``);
+        ``pages_counted`` when :meth:`pages_done` already counted its pages."""
+        if not (resumed or pages_counted):
             self.pages += int(state.get("pages") or 0)
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        self.bar.set_postfix_str(f"{self.pages / elapsed:.2f} pages/s", refresh=False)
+        self.bar.set_postfix_str(self.rate(), refresh=False)
         self.bar.update(1)
         if self.log_json:
             event = {"event": "resumed" if resumed else "document", "name": state["name"],
@@ -49,6 +55,9 @@ class Progress:
                 page = f" page {error['page']}" if error.get("page") else ""
                 line += f"\n  {error['kind']}{page}: {error['message']}"
             self.bar.write(line, file=self.stream)
+
+    def rate(self) -> str:
+        return f"{self.pages / max(time.monotonic() - self.started, 1e-9):.2f} pages/s"
 
     def close(self) -> None:
         self.bar.close()

@@ -1,5 +1,7 @@
-"""Runs a batch: skip what is finished, process the rest on an executor, commit each document
-as it completes, and rebuild the batch reports (also after Ctrl-C)."""
+"""Runs a batch: skip what is finished, process the rest on an executor (long scans split into
+page ranges, :mod:`ocrfix.batch.plan`), commit each document as it completes, and rebuild the
+batch reports (also after Ctrl-C). The output folder is locked for the run, and temp files of
+killed writes found in it are removed first."""
 
 from __future__ import annotations
 
@@ -11,13 +13,16 @@ from typing import Any
 from ocrfix.batch.executors import Executor
 from ocrfix.batch.inputs import InputItem
 from ocrfix.batch.keys import task_key
+from ocrfix.batch.lock import exclusive
 from ocrfix.batch.outputs import read_record, remove_outputs, write_outputs
+from ocrfix.batch.partial import drop_pages
+from ocrfix.batch.plan import Splitter
 from ocrfix.batch.progress import Progress
 from ocrfix.batch.reports import document_row, record_line, write_text_reports
 from ocrfix.batch.sqlite import write_sqlite
 from ocrfix.batch.state import Layout, is_finished, load_state, save_state
 from ocrfix.batch.summary import RunStats, build_summary
-from ocrfix.batch.task import Outcome, Task, run_task
+from ocrfix.batch.task import FinishTask, Outcome, PagesTask, Task, run_task
 from ocrfix.exceptions import InputError, MissingDependencyError, UsageError
 from ocrfix.pipeline import ErrorEntry, RunOptions
 
@@ -32,6 +37,7 @@ class BatchConfig:
     sqlite: str | None = None
     retry_failed: bool = False
     executor_name: str = "local"
+    pages_per_task: int | None = None  # split scans into ranges of this many pages (None: auto)
 
 
 def run_batch(items: Sequence[InputItem], options: RunOptions, config: BatchConfig,
@@ -39,12 +45,21 @@ def run_batch(items: Sequence[InputItem], options: RunOptions, config: BatchConf
               progress: Progress | None = None) -> dict[str, Any]:
     """Process ``items`` into ``config.out``; returns the summary (also in summary.json)."""
     layout = Layout(Path(config.out))
-    progress = progress or Progress(len(items), quiet=True)
+    with exclusive(layout, also=Path(config.sqlite) if config.sqlite else None):
+        return locked_run(layout, items, options, config, executor, input_errors,
+                          progress or Progress(len(items), quiet=True))
+
+
+def locked_run(layout: Layout, items: Sequence[InputItem], options: RunOptions,
+               config: BatchConfig, executor: Executor, input_errors: Sequence[ErrorEntry],
+               progress: Progress) -> dict[str, Any]:
     states: dict[str, dict[str, Any]] = {}
     stats = RunStats()
+    splitter = Splitter(layout, executor.workers, config.pages_per_task)
 
-    def pending() -> Iterator[Task]:
+    def pending() -> Iterator[Task | None]:
         for item in items:
+            yield from splitter.pending()
             try:
                 key = task_key(item.path, options)
             except OSError as exc:
@@ -55,22 +70,32 @@ def run_batch(items: Sequence[InputItem], options: RunOptions, config: BatchConf
                 continue
             state = load_state(layout, item.name)
             if state and is_finished(state, key, layout, retry_failed=config.retry_failed):
+                drop_pages(layout, item.name)  # left if a run was killed just after the commit
                 states[item.name] = state
                 stats.resumed += 1
                 progress.document(state, resumed=True)
                 continue
-            yield Task(item.path, item.name, key, options)
+            yield from splitter.tasks(Task(item.path, item.name, key, options))
+        while splitter.open or splitter.ready:
+            yield from splitter.pending()
+            if splitter.open:
+                yield None  # wait: the pages of split documents are still out
 
     try:
         for task, outcome in executor.map_unordered(run_task, pending()):
             if isinstance(outcome, MissingDependencyError | UsageError):
                 raise outcome  # every document would fail the same way
-            if isinstance(outcome, BaseException):  # the worker itself died
+            if isinstance(task, PagesTask):
+                progress.pages_done(len(task.numbers))
+                outcome = splitter.add(task, outcome)
+                if outcome is None:
+                    continue
+            elif isinstance(outcome, BaseException):  # the worker itself died
                 outcome = Outcome(task, error=ErrorEntry.from_exception(outcome, file=task.path))
             state = commit(layout, outcome)
             states[task.name] = state
             stats.add(state)
-            progress.document(state)
+            progress.document(state, pages_counted=isinstance(outcome.task, FinishTask))
     except KeyboardInterrupt:
         stats.interrupted = True
         raise
@@ -99,6 +124,7 @@ def commit(layout: Layout, outcome: Outcome) -> dict[str, Any]:
         }
     if state["key"] is not None:
         save_state(layout, state)
+        drop_pages(layout, task.name)
     return state
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from ocrfix.batch.flatten import columns_of
+from ocrfix.io.atomic import atomic_path
 
 
 def quote(identifier: str) -> str:
@@ -26,18 +25,13 @@ def quote(identifier: str) -> str:
 def write_sqlite(path: str | os.PathLike[str], rows: Sequence[Mapping[str, Any]],
                  records: Sequence[Mapping[str, Any]]) -> None:
     """Write the database for ``rows`` (flattened) and ``records`` (full, same order)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with sqlite3.connect(tmp) as db:
-            fill(db, rows, records)
-        db.close()
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        db = sqlite3.connect(tmp)
+        try:
+            with db:
+                fill(db, rows, records)
+        finally:
+            db.close()
 
 
 def fill(db: sqlite3.Connection, rows: Sequence[Mapping[str, Any]],

@@ -31,6 +31,14 @@ class Layout:
     def state(self, name: str) -> Path:
         return self.out / STATE_DIR / "state" / f"{name}.json"
 
+    def pages(self, name: str, key: str) -> Path:
+        """Folder of the finished pages of a split document (until the document commits)."""
+        return self.out / STATE_DIR / "pages" / f"{name}@{key}"
+
+    @property
+    def lock(self) -> Path:
+        return self.out / STATE_DIR / "lock"
+
     @property
     def journal(self) -> Path:
         return self.out / STATE_DIR / "journal.jsonl"

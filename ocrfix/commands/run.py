@@ -16,6 +16,11 @@ Work is keyed by a hash of each input's bytes and the settings, and every file i
 atomically: rerun the same command after a crash or Ctrl-C and finished documents are skipped.
 A bad input (empty, corrupt, encrypted, unreadable, a page over --page-timeout) is listed in
 errors.jsonl and the batch goes on; the exit code is then 1.
+
+Workers take whole documents, and a long scan is split into ranges of a few pages so that one
+1,000-page PDF keeps every worker busy; its finished pages are kept under .ocrfix/pages/, so a
+run killed midway resumes at the pages it had not done. One run at a time may write to an
+output folder; it first removes the temp files that killed writes left there.
 """
 
 EPILOG = """\
@@ -32,7 +37,8 @@ example:
   ├── records.db             --sqlite: tables documents, references, recipients
   ├── errors.jsonl           file, page, error class, message for each failure
   ├── summary.json           counts, timings, pages/min, failures, mean confidence
-  └── .ocrfix/               resume state (keep it to resume; delete it to start over)
+  └── .ocrfix/               resume state, finished pages of split scans, the run's lock
+                             (keep it to resume; delete it to start over)
 
 on a Dask cluster (workers need ocrfix + Tesseract and the inputs at the same paths):
   dask scheduler --port 8786 &          # on the head node

@@ -5,7 +5,9 @@ PNG, JPEG), raises an :class:`~ocrfix.exceptions.InputError` naming the file whe
 file is unusable (empty, unknown kind, corrupt, encrypted, no pages), and otherwise yields a
 :class:`Page` per page, carrying the page's ``error`` instead of an image when just that page
 fails.
-``text_layer(path)`` gives a PDF's existing text, page by page.
+``text_layer(path)`` gives a PDF's existing text, page by page; ``page_count(path)`` the number
+of pages. Inside ``page_scope(numbers)`` (:mod:`ocrfix.pages.scope`) the readers see only
+those pages: how a page-range task reuses the whole-document OCR stage.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ocrfix.pages.detect import Kind, detect_kind
-from ocrfix.pages.images import iter_image_pages
+from ocrfix.pages.images import image_frames, iter_image_pages
 from ocrfix.pages.page import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Page, PageRequest
 from ocrfix.pages.pdf import text_layer
+from ocrfix.pages.scope import page_scope, within_scope
 
 __all__ = [
     "DEFAULT_DPI",
@@ -26,6 +29,8 @@ __all__ = [
     "PageRequest",
     "detect_kind",
     "iter_pages",
+    "page_count",
+    "page_scope",
     "text_layer",
 ]
 
@@ -44,7 +49,17 @@ def iter_pages(
     from ocrfix.pages.pdf import iter_pdf_pages  # needs poppler only for PDFs
 
     file = Path(path)
-    request = PageRequest(dpi, max_pixels, only, grey)
+    request = PageRequest(dpi, max_pixels, within_scope(only), grey)
     if detect_kind(file) is Kind.PDF:
         return iter_pdf_pages(file, request)
     return iter_image_pages(file, request)
+
+
+def page_count(path: str | Path) -> int:
+    """Number of pages of a PDF or image file; a bad file raises as :func:`iter_pages` does."""
+    from ocrfix.pages.pdf import open_pdf
+
+    file = Path(path)
+    if detect_kind(file) is Kind.PDF:
+        return len(open_pdf(file).pages)
+    return image_frames(file)

@@ -50,12 +50,21 @@ def iter_image_pages(path: Path, request: PageRequest) -> Iterator[Page]:
 
     The file is opened before the first ``next``, so a corrupt or empty image raises at once.
     """
-    name = str(path)
     image = _open(path)
+    return _frames(image, str(path), request.numbers(_frame_count(image, path)), request)
+
+
+def image_frames(path: Path) -> int:
+    """Number of frames (pages) of an image file, read from its header."""
+    with _open(path) as image:
+        return _frame_count(image, path)
+
+
+def _frame_count(image: Image.Image, path: Path) -> int:
     frames = getattr(image, "n_frames", 1)
     if frames < 1:
-        raise NoPagesError("image has no frames", path=name)
-    return _frames(image, name, request.numbers(frames), request)
+        raise NoPagesError("image has no frames", path=str(path))
+    return frames
 
 
 def _frames(

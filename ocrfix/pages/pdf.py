@@ -29,6 +29,7 @@ from ocrfix.pages.errors import (
     NoPagesError,
 )
 from ocrfix.pages.page import Page, PageRequest
+from ocrfix.pages.scope import within_scope
 
 # Fewer visible characters than this on a page means "no usable text layer" (scans often carry
 # a stray page number or an invisible junk glyph).
@@ -131,26 +132,59 @@ def text_layer(path: Path) -> list[str]:
     """Text of each page's text layer (pdftotext reading order), ``""`` where a page has none.
 
     Raises like :func:`open_pdf` for unreadable PDFs. Reading order (not ``-layout``) keeps the
-    two header columns apart instead of gluing them side by side on one line.
+    two header columns apart instead of gluing them side by side on one line. Inside a
+    :func:`~ocrfix.pages.scope.page_scope` only the scope's pages are read (the others are
+    ``""``), so a page-range task of a long PDF does not extract the whole document.
     """
     reader = open_pdf(path)
     count = len(reader.pages)
+    wanted = [n for n in sorted(within_scope(range(1, count + 1)) or ()) if 1 <= n <= count
+              and _may_have_text(reader, n - 1)]
+    if not wanted:  # e.g. a scan: images only, so no pdftotext run (~10 ms a page)
+        return [""] * count
+    first, last = wanted[0], wanted[-1]
     if shutil.which("pdftotext") is None:
-        return [_pypdf_text(reader, i) for i in range(count)]
+        texts = [_pypdf_text(reader, n - 1) for n in range(first, last + 1)]
+    else:
+        texts = _pdftotext(path, first, last) or [
+            _pypdf_text(reader, n - 1) for n in range(first, last + 1)
+        ]
+    texts = [*texts[: last - first + 1], *[""] * max(0, last - first + 1 - len(texts))]
+    layer = [""] * count
+    for n in wanted:
+        layer[n - 1] = texts[n - first] if _has_text(texts[n - first]) else ""
+    return layer
+
+
+def _pdftotext(path: Path, first: int, last: int) -> list[str] | None:
+    """Texts of pages ``first..last`` by pdftotext; None when it fails (then pypdf reads them),
+    empty texts when it times out."""
     try:
         done = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            ["pdftotext", "-enc", "UTF-8", "-f", str(first), "-l", str(last), str(path), "-"],
             capture_output=True,
             timeout=RASTER_TIMEOUT_S,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return [""] * count
+        return [""] * (last - first + 1)
     if done.returncode != 0:
-        return [_pypdf_text(reader, i) for i in range(count)]
-    texts = done.stdout.decode("utf-8", errors="replace").split("\f")
-    texts = [*texts[:count], *[""] * max(0, count - len(texts))]
-    return [t if _has_text(t) else "" for t in texts]
+        return None
+    return done.stdout.decode("utf-8", errors="replace").split("\f")
+
+
+def _may_have_text(reader: pypdf.PdfReader, index: int) -> bool:
+    """False only for a page that cannot show text: no fonts and no XObjects but images."""
+    try:
+        resources = reader.pages[index].get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        if resources.get("/Font"):
+            return True
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else {}
+        return any(x.get_object().get("/Subtype") != "/Image" for x in xobjects.values())
+    except (pypdf.errors.PyPdfError, KeyError, ValueError, TypeError, AttributeError):
+        return True
 
 
 def _pypdf_text(reader: pypdf.PdfReader, index: int) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +46,35 @@ def output_tree(out: Path) -> dict[str, bytes]:
         if path.is_file() and path.name != "summary.json" and path.suffix != ".db"
         and ".ocrfix" not in path.relative_to(out).parts
     }
+
+
+def children_of(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def assert_exit_soon(pids: list[int], timeout: float = 10.0) -> None:
+    """The worker processes of a killed run must not outlive it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [p for p in pids if is_running(p)]
+        if not alive:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"orphaned workers still running: {alive}")
+
+
+def is_running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

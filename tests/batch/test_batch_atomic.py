@@ -1,7 +1,9 @@
-"""Atomic commits: a failure while writing leaves neither a half file nor a finished state."""
+"""Atomic commits: a failure while writing leaves neither a half file nor a finished state; a
+rerun clears the temp files of killed writes; one run at a time per output folder."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -51,3 +53,32 @@ def test_a_document_killed_before_its_state_is_redone(tmp_path: Path, monkeypatc
     monkeypatch.undo()
     assert run_cli(*args) == 0
     assert journal_names(out) == ["one"]
+
+
+def test_a_rerun_removes_the_temp_files_of_killed_writes(tmp_path: Path) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "one.txt").write_text("Số: 1/QĐ-UBND\n", encoding="utf-8")
+    stale = [out / ".one.txt.k3j_x9a2.tmp", out / ".ocrfix" / "state" / ".one.json.abcdefgh.tmp",
+             tmp_path / "db" / ".r.db.zzzzzzzz.tmp"]
+    kept = [out / ".notes.tmp", out / "x.abcdefgh.tmp", tmp_path / "db" / ".other.db.abcdefgh.tmp"]
+    for path in stale + kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half", encoding="utf-8")
+    args = (str(source), "--out", str(out), "--plugin", PLUGIN, "-q", "--jobs", "1",
+            "--sqlite", str(tmp_path / "db" / "r.db"))
+    assert run_cli(*args) == 0
+    assert [p.exists() for p in stale + kept] == [False] * 3 + [True] * 3
+    assert journal_names(out) == ["one"]
+
+
+def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path: Path, capsys) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "one.txt").write_text("Số: 1/QĐ-UBND\n", encoding="utf-8")
+    (out / ".ocrfix").mkdir(parents=True)
+    with open(out / ".ocrfix" / "lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run is writing there
+        assert run_cli(str(source), "--out", str(out), "--plugin", PLUGIN, "-q") == 2
+    assert "another ocrfix run is writing to" in capsys.readouterr().err
+    assert journal_names(out) == []

@@ -1,4 +1,5 @@
-"""The Dask executor on a LocalCluster writes exactly what the local executor writes."""
+"""The Dask executor on a LocalCluster writes exactly what the local executor writes, also
+when it OCRs the scans page by page."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ distributed = pytest.importorskip("distributed")
 OPTIONS = RunOptions(plugin="batch_fakes:FAKE", keep_raw=True)
 
 
-def run(archive: Path, out: Path, executor, name: str) -> dict:
+def run(archive: Path, out: Path, executor, name: str, pages_per_task: int | None = None) -> dict:
     items, missing = collect_inputs([str(archive)], exclude=str(out))
-    config = BatchConfig(out=str(out), sqlite=str(out / "records.db"), executor_name=name)
+    config = BatchConfig(out=str(out), sqlite=str(out / "records.db"), executor_name=name,
+                         pages_per_task=pages_per_task)
     return run_batch(items, OPTIONS, config, executor, input_errors=missing)
 
 
@@ -36,7 +38,7 @@ def test_dask_and_local_outputs_are_identical(archive: Path, tmp_path: Path,
             distributed.Client(cluster) as client:
         executor = DaskExecutor(client=client)
         assert executor.workers == 2
-        summary = run(archive, tmp_path / "dask", executor, "dask")
+        summary = run(archive, tmp_path / "dask", executor, "dask", pages_per_task=1)
         assert summary["documents"]["processed_this_run"] == 12
         again = run(archive, tmp_path / "dask", executor, "dask")  # resumes under Dask too
         assert again["documents"]["resumed"] == 12

@@ -10,41 +10,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from batch_helpers import cli_process, journal_names, output_tree, read_jsonl, run_cli
+from batch_helpers import (
+    assert_exit_soon,
+    children_of,
+    cli_process,
+    journal_names,
+    output_tree,
+    read_jsonl,
+    run_cli,
+)
 
 PLUGIN = "batch_fakes:FAKE"
-
-
-def children_of(pid: int) -> list[int]:
-    """Process ids whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def assert_exit_soon(pids: list[int], timeout: float = 10.0) -> None:
-    """The worker processes of a killed run must not outlive it."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        alive = [p for p in pids if is_running(p)]
-        if not alive:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"orphaned workers still running: {alive}")
-
-
-def is_running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def make_texts(folder: Path, count: int) -> list[str]:
@@ -117,5 +93,6 @@ def test_killed_run_resumes_and_finishes_each_document_once(tmp_path: Path, sig:
     assert Counter(journal_names(out)) == Counter(names)  # each document committed once
     assert [r["id"] for r in read_jsonl(out / "records.jsonl")] == names
     assert read_jsonl(out / "errors.jsonl") == []
+    assert not list(out.rglob("*.tmp"))  # the rerun cleared any temp file the kill left
     if sig == signal.SIGINT:
         assert process.returncode == 130
