@@ -2,9 +2,11 @@
 
 Input: ``build/ocr_pairs/dev-eng.jsonl`` and ``dev-vie.jsonl`` (written by the synthetic
 scan generator: dev documents rendered, degraded and OCR'd), records with ``doc``,
-``truth`` and ``ocr``. Documents of the fixed held-out split are refused, and a
-further slice of the dev documents (``is_eval_doc``) is kept out so that candidate
-recall can be measured on pairs the model never saw.
+``truth`` and ``ocr``; ``--pairs`` lists other folders or files to pool (renders made to
+elicit particular confusions, e.g. ``build/ocr_pairs_p/`` for ``Đ`` → ``P``).
+Documents of the fixed held-out split are refused, and a further slice of the dev
+documents (``is_eval_doc``) is kept out so that candidate recall can be measured on pairs
+the model never saw.
 
 For each channel (``eng``, ``vie``) it aligns every pair (``ocrfix.repair.align``),
 counts Brill & Moore substring edits and whole-token confusions, and writes to
@@ -35,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ocrfix.build.corpus import DEFAULT_SHARED, iter_admin_docs
 from ocrfix.build.splits import is_heldout
@@ -67,14 +70,16 @@ def is_eval_doc(doc_id: str) -> bool:
     return digest[0] % 5 == 0
 
 
-def pair_files(folders: Iterable[Path], kind: str) -> list[Path]:
-    """``dev-<kind>.jsonl`` of every pairs folder that has one."""
-    return [f / f"dev-{kind}.jsonl" for f in folders if (f / f"dev-{kind}.jsonl").exists()]
+def pair_files(sources: Iterable[Path], kind: str) -> list[Path]:
+    """The ``kind`` channel's pair files among ``sources``: a folder gives its
+    ``dev-<kind>.jsonl`` if it has one, a file is taken if its name ends in ``-<kind>.jsonl``."""
+    paths = (s / f"dev-{kind}.jsonl" if s.is_dir() else s for s in sources)
+    return [p for p in paths if p.name.endswith(f"-{kind}.jsonl") and p.is_file()]
 
 
-def read_all_pairs(folders: Iterable[Path], kind: str, split: str) -> Iterator[tuple[str, str]]:
-    """``read_pairs`` over the ``dev-<kind>.jsonl`` of several folders."""
-    for path in pair_files(folders, kind):
+def read_all_pairs(sources: Iterable[Path], kind: str, split: str) -> Iterator[tuple[str, str]]:
+    """``read_pairs`` over the ``kind`` pair files of several folders or files."""
+    for path in pair_files(sources, kind):
         yield from read_pairs(path, split=split)
 
 
@@ -93,6 +98,14 @@ def read_pairs(path: Path, *, split: str = "fit") -> Iterator[tuple[str, str]]:
                 continue
             if is_eval_doc(record["doc"]) == (split == "eval"):
                 yield record["truth"], record["ocr"]
+
+
+def damage(truth: str, ocr: str) -> float:
+    """How much of a line OCR destroyed: normalised edit distance between truth and OCR,
+    both stripped of diacritics (0 = at most diacritics wrong, 1 = nothing left)."""
+    return Levenshtein.normalized_distance(
+        strip_diacritics(truth.lower()), strip_diacritics(ocr.lower())
+    )
 
 
 def canonical(truth: str) -> str | None:
@@ -349,7 +362,9 @@ def _provenance(kind: str, sources: Iterable[Path], counts: Counts) -> dict:
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": "python -m ocrfix.build errormodel",
         "sources": [
-            {"file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in sources
+            {"file": f"{p.parent.name}/{p.name}",
+             "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+            for p in sources
         ],
         "lines": counts.lines,
         "syllables": counts.syllables,
@@ -357,8 +372,12 @@ def _provenance(kind: str, sources: Iterable[Path], counts: Counts) -> dict:
     }
 
 
-def build(pairs_dirs: list[Path], shared: Path, out: Path) -> dict[str, dict]:
-    """Write the model files; return a summary per channel."""
+def build(
+    pairs_dirs: list[Path], shared: Path, out: Path, max_damage: float = 1.0
+) -> dict[str, dict]:
+    """Write the model files; return a summary per channel. Lines whose ``damage`` exceeds
+    ``max_damage`` are not counted: a line a light fax wiped out teaches noise, not
+    confusions."""
     out.mkdir(parents=True, exist_ok=True)
     vocab, prior = build_vocab(dictionaries_dir(), shared)
     atomic_write_text(
@@ -369,10 +388,11 @@ def build(pairs_dirs: list[Path], shared: Path, out: Path) -> dict[str, dict]:
     for kind in KINDS:
         sources = pair_files(pairs_dirs, kind)
         if not sources:
-            raise InputError(f"no dev-{kind}.jsonl in {', '.join(map(str, pairs_dirs))}")
+            raise InputError(f"no {kind} pairs in {', '.join(map(str, pairs_dirs))}")
         counts = Counts()
         for truth, ocr in read_all_pairs(pairs_dirs, kind, "fit"):
-            counts.add(truth, ocr)
+            if damage(truth, ocr) <= max_damage:
+                counts.add(truth, ocr)
         rules = edit_rules(counts)
         index = channel_table(counts, vocab, rules)
         assert counts.cap is not None
@@ -428,9 +448,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         nargs="+",
         default=[DEFAULT_PAIRS],
-        help="folders holding dev-eng.jsonl / dev-vie.jsonl (default: build/ocr_pairs)",
+        help="folders holding dev-eng.jsonl / dev-vie.jsonl, or pair files named "
+        "*-eng.jsonl / *-vie.jsonl, pooled (default: build/ocr_pairs). Example: --pairs "
+        "build/ocr_pairs build/ocr_pairs_extra build/ocr_pairs_p",
     )
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--max-damage", type=float, default=1.0,
+        help="skip fit lines whose OCR is further than this from the stripped truth "
+        "(normalised edit distance; default 1.0 keeps every line)",
+    )
     parser.add_argument(
         "--evaluate", action="store_true", help="only print candidate recall@k on the eval slice"
     )
@@ -442,7 +469,7 @@ def _handle(args: argparse.Namespace) -> int:
     if args.evaluate:
         print(json.dumps(recall_at(out, args.pairs), indent=1))
         return 0
-    for kind, info in build(args.pairs, args.shared, out).items():
+    for kind, info in build(args.pairs, args.shared, out, args.max_damage).items():
         print(f"{kind}: {info['lines']} lines, {info['rules']} rule heads, {info['keys']} keys")
     print(f"wrote {out}")
     return 0

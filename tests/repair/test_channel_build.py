@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -9,11 +10,14 @@ import numpy as np
 from ocrfix.build.errormodel import (
     Counts,
     channel_table,
+    damage,
     detector_accuracy,
     detector_weights,
     edit_rules,
     fit_detector,
     is_eval_doc,
+    pair_files,
+    read_all_pairs,
     renderings,
     tone_class,
 )
@@ -91,3 +95,26 @@ def test_detector_fit_separates_obvious_classes() -> None:
     x, y = np.array(rows), np.array(labels)
     weights = detector_weights(fit_detector(x, y, steps=500))
     assert detector_accuracy(weights, x, y) >= 0.75  # identity and vie look alike
+
+
+def test_pairs_pool_folders_and_files(tmp_path) -> None:
+    """``--pairs`` mixes folders (their ``dev-<kind>.jsonl``) and files named by channel."""
+    fit_doc = next(f"doc{i}" for i in range(100) if not is_eval_doc(f"doc{i}"))
+    record = {"doc": fit_doc, "truth": "Độc lập", "ocr": "Péc 1ap"}
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    for path in (old / "dev-eng.jsonl", new / "light-fax-eng.jsonl", new / "dev-vie.jsonl"):
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    sources = [old, new / "light-fax-eng.jsonl", new / "dev-vie.jsonl", tmp_path / "none"]
+    assert pair_files(sources, "eng") == [old / "dev-eng.jsonl", new / "light-fax-eng.jsonl"]
+    assert pair_files(sources, "vie") == [new / "dev-vie.jsonl"]
+    assert list(read_all_pairs(sources, "eng", "fit")) == [("Độc lập", "Péc 1ap")] * 2
+
+
+def test_damage_ignores_diacritics_and_sees_wiped_lines() -> None:
+    assert damage("Độc lập - Tự do", "Doc lap - Tu do") == 0.0
+    assert damage("Độc lập - Tự do", "Độc lập - Tự do") == 0.0  # vie output: marks kept
+    assert damage("Độc lập", "Péc 1ap") == 3 / 7
+    assert damage("Độc lập - Tự do - Hạnh phúc", "Lo fferng") > 0.5
+    assert damage("Độc lập", "") == 1.0
