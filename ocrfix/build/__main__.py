@@ -12,6 +12,7 @@ import pkgutil
 import sys
 
 import ocrfix.build
+from ocrfix.exceptions import ExitCode, OcrfixError, UsageError
 
 _NOT_TARGETS = {"__main__", "corpus", "splits", "target"}
 
@@ -36,7 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except OcrfixError as exc:  # a bad setting or input: one line naming it, not a traceback
+        print(f"python -m ocrfix.build {args.target}: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.INPUT_FAILED
+    except OSError as exc:  # most often a --shared folder that is not there
+        print(f"python -m ocrfix.build {args.target}: error: {exc.filename}: {exc.strerror}",
+              file=sys.stderr)  # fmt: skip
+        return ExitCode.INPUT_FAILED
 
 
 if __name__ == "__main__":
