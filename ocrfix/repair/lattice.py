@@ -277,14 +277,14 @@ def build_lattice(
 
     after_unit = False  # inside a capitalised span that follows xã, phường, tỉnh, ...
     tokens = [(t, caps) for line in lines for caps in [in_capitals(line)] for t in line]
-    following = iter([t for t, _ in tokens[1:]])
-    for token, caps in tokens:
+    for i, (token, caps) in enumerate(tokens):
+        after = tokens[i + 1][0] if i + 1 < len(tokens) else None
         after_unit = token.kind == "word" and (
             _bare_key(token.text) in UNIT_WORDS or (after_unit and token.text[:1].isupper())
         )
         code = None if is_context(token) else code_of(token, codes)
         readings = number_readings(token, candidates, params)
-        if starts_symbol(token, next(following, None)):  # B0/2025/NQ-HĐND: 80, not "Ba"
+        if starts_symbol(token, after):  # B0/2025/NQ-HĐND: 80, not "Ba"
             add_fixed(token, context_keys(token), token.text, "kept: number of a symbol")
         elif readings:  # ``86`` may be ``số``: the number competes with its readings
             texts, logps = [NUM, *readings], [0.0, *readings.values()]
