@@ -1,5 +1,8 @@
 """Shared fixtures. Tests that need Tesseract or poppler skip on a machine without them,
-but fail under CI (``CI=true``), where a skip would hide a missing install step."""
+but fail under CI (``CI=true``), where a skip would hide a missing install step.
+
+Property tests draw new examples on every local run, so they keep finding cases; under CI
+they draw a fixed sequence, so a red build is one anyone can reproduce, not luck."""
 
 from __future__ import annotations
 
@@ -9,8 +12,12 @@ import subprocess
 from functools import cache
 
 import pytest
+from hypothesis import settings
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+settings.register_profile("ci", derandomize=True)
+if IN_CI:
+    settings.load_profile("ci")
 
 _NEEDS = {
     "tesseract": ("tesseract",),

@@ -99,7 +99,22 @@ def test_viqr_punctuation_and_escapes():
 @given(text=sentences())
 def test_encode_then_convert_is_identity(text):
     for encoding in LEGACY_ENCODINGS:
+        if encoding == "tcvn3" and _case_unknowable_in_tcvn3(text):
+            continue  # see test_tcvn3_reads_a_line_without_ascii_small_letters_as_capitals
         assert convert(encode(text, encoding), encoding) == text, encoding
+
+
+def _case_unknowable_in_tcvn3(text: str) -> bool:
+    """TCVN3 gives marked capitals the small letters' codes, so a line whose only small
+    letters are marked ones (``à IẾC OÁC.``) reads as a line of capitals."""
+    return any(
+        not any(c.isascii() and c.islower() for c in line) and any(c.islower() for c in line)
+        for line in text.split("\n")
+    )
+
+
+def test_tcvn3_reads_a_line_without_ascii_small_letters_as_capitals():
+    assert convert(encode("à IẾC OÁC.", "tcvn3"), "tcvn3") == "À IẾC OÁC."
 
 
 @settings(max_examples=150, deadline=None)
