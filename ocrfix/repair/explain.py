@@ -68,16 +68,15 @@ def surface(original: str, chosen: str, style: ToneStyle, caps: bool = False) ->
     return " ".join(normalize_syllable(w, style) for w in cased.split(" "))
 
 
-_is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
 
 
 def _capitals(model: str, parts: list[str], caps: bool) -> bool:
     """``CHiNH`` in a heading is ``CHÍNH``; ``ỦBND`` is ``UBND``; ``Il`` is ``II``."""
     if caps and sum(c.islower() for c in model) < 2:
         return True
-    if all(_ROMAN.fullmatch(p) and not _is_syllable(p) for p in parts):
+    if all(_ROMAN.fullmatch(p) and not is_valid_syllable(p) for p in parts):
         return True  # a Roman numeral whose first letter is a capital (the caller checked)
-    return model.isupper() and not all(map(_is_syllable, parts))
+    return model.isupper() and not all(map(is_valid_syllable, parts))
 
 
 _ROMAN = regex.compile(r"[ivxlc]+")

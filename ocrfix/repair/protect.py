@@ -107,7 +107,6 @@ class CodeBook:
         return _PART.sub(lambda m: self.repair_part(m.group()) or m.group(), text)
 
 
-_is_syllable = lru_cache(maxsize=65536)(is_valid_syllable)
 
 
 def _same_case(a: str, b: str) -> bool:
@@ -135,7 +134,7 @@ def code_of(token: Token, book: CodeBook) -> str | None:
         return token.text
     if token.kind != "word" or len(token.text) < 2 or not token.text[0].isupper():
         return None
-    if not token.text.isalpha() or _is_syllable(token.text.lower()):
+    if not token.text.isalpha() or is_valid_syllable(token.text.lower()):
         return None
     return book.repair_part(token.text)
 

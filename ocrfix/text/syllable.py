@@ -158,8 +158,10 @@ def _has_vowel(text: str) -> bool:
     return any(c in BASE_VOWELS for c in text)
 
 
+@lru_cache(maxsize=65536)
 def is_valid_syllable(word: str) -> bool:
-    """True when ``word`` is a well-formed Vietnamese syllable (case-insensitive)."""
+    """True when ``word`` is a well-formed Vietnamese syllable (case-insensitive); cached,
+    since the repair asks it of every word of every line."""
     return parse_syllable(word) is not None
 
 
