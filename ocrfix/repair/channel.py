@@ -93,6 +93,7 @@ class _Channel:
         self.split_logp: float = data["split_logp"]
         self.skeleton_logp: float = data["skeleton_logp"]
         self.vocab = vocab
+        self._span_cache: dict[str, list[tuple[str, bool, list[tuple[int, dict]]]]] = {}
 
     def lookup(self, key: str) -> list[tuple[str, float]]:
         """Indexed candidates of an OCR rendering, best first (``"id:logp id:logp"``)."""
@@ -112,37 +113,60 @@ class _Channel:
         neg = -math.inf
         dp = [[neg] * (m + 1) for _ in range(n + 1)]
         dp[0][0] = 0.0
-        pieces = [
-            [token[j : j + length] for length in range(min(4, m - j) + 1)] for j in range(m + 1)
-        ]
-        rules_at = [
-            [self.rules.get(syllable[i : i + k]) for k in range(1, min(MAX_SPAN, n - i) + 1)]
-            for i in range(n)
-        ]
-        for i in range(n + 1):
-            row = dp[i]
+        pieces = _pieces(token)
+        for i, (letter, plain, spans) in enumerate(self._spans(syllable)):
+            row, one = dp[i], dp[i + 1]
             for j in range(m + 1):
                 here = row[j]
                 if here < cutoff or here == neg:
                     continue
-                if j < m and here + FLOOR_INDEL > row[j + 1]:
-                    row[j + 1] = here + FLOOR_INDEL  # stray character
-                if i == n:
-                    continue
-                one = dp[i + 1]
-                one[j] = max(one[j], here + FLOOR_INDEL)  # character lost
                 if j < m:
-                    same = token[j] == syllable[i] and rules_at[i][0] is None
-                    one[j + 1] = max(one[j + 1], here + (0.0 if same else FLOOR_SUB))
-                for k, rules in enumerate(rules_at[i], start=1):
-                    if rules is None:
-                        continue
+                    if here + FLOOR_INDEL > row[j + 1]:
+                        row[j + 1] = here + FLOOR_INDEL  # stray character
+                    step = here + (0.0 if plain and token[j] == letter else FLOOR_SUB)
+                    if step > one[j + 1]:
+                        one[j + 1] = step
+                if here + FLOOR_INDEL > one[j]:
+                    one[j] = here + FLOOR_INDEL  # character lost
+                for k, rules in spans:
                     target = dp[i + k]
-                    for length, piece in enumerate(pieces[j]):
+                    for length, piece in pieces[j]:
                         lp = rules.get(piece)
                         if lp is not None and here + lp > target[j + length]:
                             target[j + length] = here + lp
-        return dp[n][m] if dp[n][m] >= cutoff else neg
+        last = dp[n]
+        for j in range(m):  # stray characters after the last letter
+            if last[j] > neg and last[j] + FLOOR_INDEL > last[j + 1]:
+                last[j + 1] = last[j] + FLOOR_INDEL
+        return last[m] if last[m] >= cutoff else neg
+
+    def _spans(self, syllable: str) -> list[tuple[str, bool, list[tuple[int, dict]]]]:
+        """Per letter of ``syllable``: the letter, whether no rule starts with it alone,
+        and the (span length, rules) of every truth substring starting there that has rules.
+        Cached: the fallback scores the same common syllables for many tokens."""
+        found = self._span_cache.get(syllable)
+        if found is None:
+            found = []
+            n = len(syllable)
+            for i in range(n):
+                spans = [
+                    (k, self.rules.get(syllable[i : i + k]))
+                    for k in range(1, 1 + min(MAX_SPAN, n - i))
+                ]
+                ruled = [(k, rules) for k, rules in spans if rules is not None]
+                found.append((syllable[i], spans[0][1] is None, ruled))
+            self._span_cache[syllable] = found
+        return found
+
+
+@lru_cache(maxsize=65536)
+def _pieces(token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """Per position of ``token``: its substrings of 0-4 characters starting there."""
+    m = len(token)
+    return tuple(
+        tuple((length, token[j : j + length]) for length in range(min(4, m - j) + 1))
+        for j in range(m + 1)
+    )
 
 
 class ChannelModel:

@@ -16,6 +16,8 @@ def clause_fixes(text: str) -> list[RepairedToken]:
     fixes: list[RepairedToken] = []
     last = ""
     for offset, line in iter_lines(text):
+        if ")" not in line:  # most lines have no point letter: skip tokenising them
+            continue
         for token in tokenize(line, offset):
             if token.kind != "marker" or not token.text.endswith(")"):
                 continue

@@ -104,12 +104,12 @@ def starts_symbol(token: Token, after: Token | None) -> bool:
     """A word with a digit glued to ``/`` and more digits: the number of a document symbol
     misread (``B0/2025/NQ-HĐND``), which extraction reads; repair leaves it alone."""
     return (
-        token.kind == "word"
+        after is not None
+        and after.text == "/"
+        and after.start == token.end
+        and token.kind == "word"
         and any(c.isdigit() for c in token.text)
         and sum(c.isalpha() for c in token.text) <= 2  # not ngay24/12/2024
-        and after is not None
-        and after.start == token.end
-        and after.text == "/"
     )
 
 

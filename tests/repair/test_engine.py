@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ocrfix.exceptions import UsageError
 from ocrfix.repair.result import RepairConfig
 
 STRIPPED = RepairConfig(channel="stripped")  # the stand-in channel knows only stripping
@@ -80,3 +81,18 @@ def test_output_is_nfc(standin_engine):
     decomposed = unicodedata.normalize("NFD", "Việt Nam xa hoi")
     out = fix(standin_engine, decomposed)
     assert out == unicodedata.normalize("NFC", out)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_repair_leaves_the_cycle_collector_as_it_found_it(standin_engine, enabled):
+    import gc
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        fix(standin_engine, "Cong hoa xa hoi")
+        assert gc.isenabled() is enabled
+        with pytest.raises(UsageError):
+            standin_engine.fix_and_explain("x", RepairConfig(channel="nonsense"))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
