@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ocrfix.repair.channel import ChannelModel
 from ocrfix.repair.clauses import clause_fixes
+from ocrfix.repair.dashes import dash_fixes
 from ocrfix.repair.decode import Decoded, decode
 from ocrfix.repair.detect import damage_profile
 from ocrfix.repair.explain import repaired_tokens
@@ -120,7 +121,8 @@ class Engine:
             for i, result in zip(chunk, results, strict=True):
                 decoded[i] = result
         infos = [info for _, info in built]
-        return repaired_tokens(text, infos, decoded, config.tone_style, clause_fixes(text))
+        extra = [*clause_fixes(text), *dash_fixes(text)]
+        return repaired_tokens(text, infos, decoded, config.tone_style, extra)
 
 
 @contextmanager
