@@ -93,15 +93,22 @@ class _Channel:
         self.split_logp: float = data["split_logp"]
         self.skeleton_logp: float = data["skeleton_logp"]
         self.vocab = vocab
+        self._parsed: dict[str, list[tuple[str, float]]] = {}
         self._span_cache: dict[str, list[tuple[str, bool, list[tuple[int, dict]]]]] = {}
 
     def lookup(self, key: str) -> list[tuple[str, float]]:
-        """Indexed candidates of an OCR rendering, best first (``"id:logp id:logp"``)."""
-        row = self.index.get(key)
-        if not row:
-            return []
-        pairs = (item.split(":") for item in row.split(" "))
-        return [(self.vocab[int(i)], float(lp)) for i, lp in pairs]
+        """Indexed candidates of an OCR rendering, best first (``"id:logp id:logp"``).
+
+        Parsed rows are kept: merge readings look up every cut of a token, over and over.
+        """
+        found = self._parsed.get(key)
+        if found is None:
+            row = self.index.get(key)
+            if not row:
+                return []  # not kept: unseen keys are unbounded, indexed ones are not
+            pairs = (item.split(":") for item in row.split(" "))
+            found = self._parsed[key] = [(self.vocab[int(i)], float(lp)) for i, lp in pairs]
+        return found
 
     def score(self, syllable: str, token: str, cutoff: float = -math.inf) -> float:
         """Best-partition log10 P(token | syllable) under the rules, with floors.
