@@ -8,9 +8,10 @@ from ocrfix.extract.found import MISSING, Found
 from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.listing import collect_items
 
-# Exact "Kính gửi", or an OCR-damaged one that still ends in its colon ("Kinh givi:").
+# Exact "Kính gửi", or an OCR-damaged one that still ends in its colon ("Kinh givi:"), also
+# behind a scan's specks ("| Kính gột:", the bar folded to "l").
 _KINH_GUI = regex.compile(
-    r"^\s*(?:kinh\s*gui\b\s*[:;.]?|(?:kinh\s*gui){e<=3}\s*:)", regex.BESTMATCH
+    r"^(?:[\W_]|l(?=\s))*(?:kinh\s*gui\b\s*[:;.]?|(?:kinh\s*gui){e<=3}\s*:)", regex.BESTMATCH
 )
 _MAX_ITEM_LINE = 90  # longer unbulleted lines are body paragraphs
 SEARCH_DEPTH = 30

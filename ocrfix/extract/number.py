@@ -1,4 +1,9 @@
-"""The "Số: 12/QĐ-UBND" line of the header (also garbled: "S6:", "$6", "s6", "§ố")."""
+"""The "Số: 12/QĐ-UBND" line of the header (also garbled: "S6:", "$6", "s6", "§ố").
+
+A symbol that breaks off after a hyphen ("Số: 2811/QĐ- ~", the seal's specks after it) is
+completed with the codes that stand alone on the next line ("QĐ-UBND"; a code read twice
+is dropped).
+"""
 
 from __future__ import annotations
 
@@ -21,22 +26,29 @@ _LOOKALIKE_NUMBER = regex.compile(
     r"((?i:\bs\S{0,2})\s*:\s*)(?=[0-9BOIl]*\d)([0-9BOIl]{1,8})(?=\s*/)"
 )
 _TO_DIGITS = str.maketrans("BOIl", "8011")
+_DANGLING = regex.compile(r"[ \t]*[-~–]")  # what a symbol broken after its hyphen leaves
+_CODE = r"[A-ZĐ][A-Za-zĐ0-9&]{0,7}"
+_CODE_LINE = regex.compile(rf"^[\W_]*(?P<codes>{_CODE}(?:-{_CODE})*)[\W_]*$")
 NUMBER_DEPTH = 10  # issuer (≤ 4 lines), motto (2), then "Số"; deeper "số ..." are citations
 FALLBACK_DEPTH = 8  # a symbol this high up, off the "Số" line, is the document's own
 
 
 def extract_number(header: list[Line], *, stripped: bool) -> Found:
     """Number and symbol from the header: the "Số" line first, any symbol as a fallback."""
-    for line in header[:NUMBER_DEPTH]:
+    for index, line in enumerate(header[:NUMBER_DEPTH]):
         if _BODY.match(line.folded):
             continue
         text = _LOOKALIKE_NUMBER.sub(lambda m: m[1] + m[2].translate(_TO_DIGITS), line.text)
         for match in _SO_PREFIX.finditer(fold(text)):
             # on the rest of the line: a glued "Số73/TB-VP" fails SYMBOL's look-behind
-            symbol = SYMBOL.match(text[match.end() :])
+            rest = text[match.end() :]
+            symbol = SYMBOL.match(rest)
             if symbol:
                 confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
-                return _found(line, symbol, stripped, confidence, offset=match.end())
+                more = None
+                if _DANGLING.match(rest, symbol.end()):
+                    more = _continuation(header[index + 1 : index + 4])
+                return _found(line, symbol, stripped, confidence, offset=match.end(), more=more)
     for line in header[:FALLBACK_DEPTH]:
         symbol = None if _BODY.match(line.folded) else SYMBOL.search(line.text)
         if symbol:
@@ -44,14 +56,34 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
     return Found(None, 0.0, None, [warning("number", "missing", "no 'Số:' line in the header")])
 
 
+def _continuation(after: list[Line]) -> tuple[Line, regex.Match] | None:
+    """The line of codes among the next two that a symbol broken after its hyphen goes on
+    with, and its match."""
+    for line in [a for a in after if a.stripped][:2]:
+        match = _CODE_LINE.match(line.text)
+        if match:
+            return line, match
+    return None
+
+
 def _found(
-    line: Line, match: regex.Match, stripped: bool, confidence: float, offset: int = 0
+    line: Line,
+    match: regex.Match,
+    stripped: bool,
+    confidence: float,
+    offset: int = 0,
+    more: tuple[Line, regex.Match] | None = None,
 ) -> Found:
-    value = normalize_symbol(match.group(), stripped=stripped)
+    """The number ``match`` holds (``more``: the codes it goes on with on a later line)."""
+    joined = f"{match.group()}-{more[1]['codes']}" if more else match.group()
+    value = normalize_symbol(joined, stripped=stripped)
     warnings = []
     if not is_well_formed(value):
         warnings.append(warning("number", "malformed_symbol", f"unusual symbol {value!r}"))
         confidence *= 0.8
+    if more:
+        ev = evidence(line, more[0], start=offset + match.start(), end=more[1].end("codes"))
+        return Found(value, confidence * 0.9, ev, warnings)
     ev = evidence(line, start=offset + match.start(), end=offset + match.end())
     return Found(value, confidence, ev, warnings)
 

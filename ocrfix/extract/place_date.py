@@ -3,8 +3,10 @@
 Matched on folded text with the ``regex`` package's fuzzy groups, so "ngay 24 thang 12
 nam 2024", "tháng12" and one OCR slip per keyword still match, as do scans' "ng? 20 tháng k
 11 năm 2025_" (a mangled "ngày", a speck before the month, a stroke after the year), "ngày 21
-11 năm 2025" (the "tháng" lost); digits OCR read as letters (``O`` for 0, ``l`` for 1) are
-mapped back.
+11 năm 2025" (the "tháng" lost), "tháng 1 1" (a month split by a speck); digits OCR read as
+letters (``O`` for 0, ``l`` for 1) are mapped back. A year the line lost is read from the
+start of the next line ("... năm" / "2025", a wrapped column), else taken from the year in
+the document's symbol ("12/2025/QĐ-UBND") with a warning.
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.symbols import SYMBOL
 
 _DIGITISH = "0-9olizs"
-DATE_WORDS = regex.compile(
-    rf"(?:\bn\S{{1,3}}\s*)?(?P<d>[{_DIGITISH}]{{1,2}})(?:[\s.,]*(?:thang){{e<=2}}\s*|\s+)"
-    rf"(?:[^\s\d]\s+)?(?P<m>[{_DIGITISH}]{{1,2}})[\s.,]*(?:nam){{e<=2}}\s*"
-    rf"(?P<y>[{_DIGITISH}]{{4}})(?![0-9])",
-    regex.BESTMATCH,
+_DAY_MONTH = (
+    rf"(?P<d>[{_DIGITISH}]{{1,2}})(?:[\s.,]*(?:thang){{e<=2}}\s*|\s+)"
+    rf"(?:[^\s\d]\s+)?(?P<m>[{_DIGITISH}](?: ?[{_DIGITISH}])?)[\s.,]*(?:nam){{e<=2}}"
 )
+DATE_WORDS = regex.compile(
+    rf"(?:\bn\S{{1,3}}\s*)?{_DAY_MONTH}\s*(?P<y>[{_DIGITISH}]{{4}})(?![0-9])", regex.BESTMATCH
+)
+# The same line with its year lost at the end (the "ngày" then required).
+_YEAR_LOST = regex.compile(rf"\bn\S{{1,3}}\s*{_DAY_MONTH}[\W_]*$", regex.BESTMATCH)
+_WRAPPED_YEAR = regex.compile(r"^[\W_]*(?P<y>(?:19|20)\d\d)(?!\d)")
 _TO_DIGIT = str.maketrans("olizs", "01125")
 _PLACE_STOP = regex.compile(r"[;:()]|\s{2,}")
 _NOT_A_DATE_LINE = regex.compile(r"^\s*(?:can cu|theo|xet|tai|thuc hien|dieu)\b")
@@ -33,7 +39,7 @@ _MAX_BEFORE = 80  # a place, perhaps after a merged left column; longer is a bod
 def parse_numbers(day: str, month: str, year: str) -> tuple[str | None, str | None]:
     """ISO date from day/month/year strings, or ``(None, reason)`` when impossible."""
     try:
-        d, m, y = (int(x.translate(_TO_DIGIT)) for x in (day, month, year))
+        d, m, y = (int(x.translate(_TO_DIGIT).replace(" ", "")) for x in (day, month, year))
     except ValueError:
         return None, "unreadable digits"
     try:
@@ -55,26 +61,62 @@ def _place(line: Line, date_start: int) -> tuple[str | None, int]:
     return (place or None), start
 
 
-def extract_place_date(header: list[Line]) -> tuple[Found, Found]:
-    """``(place, issued_date)`` from the first header line carrying a date in words."""
-    for line in header:
+def _date_line(header: list[Line], year_hint: int | None) -> tuple[Line, Found] | None:
+    """The first header line with a date in words, and the date read from it."""
+    for index, line in enumerate(header):
         match = DATE_WORDS.search(line.folded)
-        if not match or match.start() > _MAX_BEFORE or _NOT_A_DATE_LINE.match(line.folded):
-            continue
-        iso, problem = parse_numbers(match["d"], match["m"], match["y"])
-        warnings = []
-        confidence = 1.0 if sum(match.fuzzy_counts) == 0 else 0.8
-        if problem:
-            warnings.append(warning("issued_date", "impossible_date", problem))
-            confidence = 0.0
-        date_found = Found(
-            iso, confidence, evidence(line, start=match.start(), end=match.end()), warnings
-        )
-        place, start = _place(line, match.start())
+        if match and match.start() <= _MAX_BEFORE and not _NOT_A_DATE_LINE.match(line.folded):
+            ev = evidence(line, start=match.start(), end=match.end())
+            sure = sum(match.fuzzy_counts) == 0
+            return line, _read_date(match, match["y"], ev, 1.0 if sure else 0.8)
+        lost = None if match else _YEAR_LOST.search(line.folded)
+        if lost and lost.start() <= _MAX_BEFORE and not _NOT_A_DATE_LINE.match(line.folded):
+            found = _lost_year(header[index + 1 : index + 3], line, lost, year_hint)
+            if found:
+                return line, found
+    return None
+
+
+def _lost_year(
+    after: list[Line], line: Line, match: regex.Match, year_hint: int | None
+) -> Found | None:
+    """The date of a line that lost its year: the year that starts the next line, or else
+    the symbol's year, warned about."""
+    nxt = next((a for a in after if a.stripped), None)
+    wrapped = _WRAPPED_YEAR.match(nxt.text) if nxt else None
+    if nxt and wrapped:
+        ev = evidence(line, nxt, start=match.start(), end=wrapped.end())
+        return _read_date(match, wrapped["y"], ev, 0.8)
+    if year_hint is None:
+        return None
+    note = warning("issued_date", "year_from_number", f"year {year_hint} taken from the symbol")
+    ev = evidence(line, start=match.start(), end=match.end())
+    return _read_date(match, str(year_hint), ev, 0.6, [note])
+
+
+def _read_date(
+    match: regex.Match, year: str, ev: dict, confidence: float, notes: list[dict] | None = None
+) -> Found:
+    iso, problem = parse_numbers(match["d"], match["m"], year)
+    warnings = list(notes or [])
+    if problem:
+        warnings.append(warning("issued_date", "impossible_date", problem))
+        confidence = 0.0
+    return Found(iso, confidence, ev, warnings)
+
+
+def extract_place_date(header: list[Line], *, year_hint: int | None = None) -> tuple[Found, Found]:
+    """``(place, issued_date)`` from the first header line carrying a date in words;
+    ``year_hint`` is the year the document's symbol carries, for a date line that lost it."""
+    found = _date_line(header, year_hint)
+    if found:
+        line, date_found = found
+        date_start = date_found.evidence["start"] - line.start
+        place, start = _place(line, date_start)
         place_found = Found(
             place,
             0.9 if place else 0.0,
-            evidence(line, start=start, end=match.start()) if place else None,
+            evidence(line, start=start, end=date_start) if place else None,
         )
         return place_found, date_found
     missing = [

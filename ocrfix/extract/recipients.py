@@ -11,8 +11,12 @@ from ocrfix.extract.listing import FILED, collect_items
 from ocrfix.extract.names import split_name
 from ocrfix.extract.signer import is_signature_line
 
-# Exact "Nơi nhận", or an OCR-damaged one that still ends in its colon ("Not nhdn:").
-NOI_NHAN = regex.compile(r"^\s*(?:noi\s*nhan\b\s*[:;.]?|(?:noi\s*nhan){e<=2}\s*:)", regex.BESTMATCH)
+# Exact "Nơi nhận", or an OCR-damaged one that still ends in its colon ("Not nhdn:"), also
+# behind a scan's specks, or cut to "nhận:" alone on its line (the seal or a fold took "Nơi").
+NOI_NHAN = regex.compile(
+    r"^(?:[\W_]|l(?=\s))*(?:noi\s*nhan\b\s*[:;.]?|(?:noi\s*nhan){e<=2}\s*:|nhan\s*:\s*$)",
+    regex.BESTMATCH,
+)
 _MAX_LINE = 200
 
 

@@ -17,7 +17,7 @@ from ocrfix.extract.places import restore_place
 from ocrfix.extract.recipients import extract_recipients, find_recipients_line
 from ocrfix.extract.references import extract_references
 from ocrfix.extract.schema import FIELDS, SCHEMA_VERSION
-from ocrfix.extract.signer import extract_signer
+from ocrfix.extract.signer import extract_signer, prefer_raw_signer
 from ocrfix.extract.symbols import reconcile_code, symbol_year, type_code
 from ocrfix.extract.title import find_summary_line, title_after_type_line, title_from_summary
 
@@ -49,18 +49,19 @@ def _header_number(header: list[Line]) -> tuple[Found, bool]:
 def extract_record(text: str, *, source: str | None = None, raw: str | None = None) -> dict:
     """The structured record of one document's text (clean, repaired or raw OCR).
 
-    ``raw`` is the OCR text ``text`` was repaired from, when there is one: the number is read
-    from it too, and kept when repair damaged the one in ``text`` (its evidence then points
-    into ``raw``, and a ``read_from_raw`` warning says so).
+    ``raw`` is the OCR text ``text`` was repaired from, when there is one: the number and the
+    signer are read from it too, and kept when repair damaged the ones in ``text`` (their
+    evidence then points into ``raw``, and a ``read_from_raw`` warning says so).
     """
     text = unicodedata.normalize("NFC", text)
     lines = split_lines(text)
     header = header_lines(lines)
     number, stripped = _header_number(header)
-    if raw is not None:
-        raw_header = header_lines(split_lines(unicodedata.normalize("NFC", raw)))
-        number = prefer_raw_number(number, _header_number(raw_header)[0])
-    place, issued_date = extract_place_date(header)
+    raw_lines = split_lines(unicodedata.normalize("NFC", raw)) if raw is not None else None
+    if raw_lines is not None:
+        number = prefer_raw_number(number, _header_number(header_lines(raw_lines))[0])
+    year_hint = symbol_year(number.value) if number.value else None
+    place, issued_date = extract_place_date(header, year_hint=year_hint)
     if stripped and place.value:
         place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)
     summary_line = find_summary_line(header)
@@ -94,6 +95,10 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
     issuer, issuer_parent = extract_issuer(header, min((n for n in field_lines if n), default=15))
     recipients = extract_recipients(lines)
     signer = extract_signer(lines, find_recipients_line(lines))
+    if raw_lines is not None:
+        signer = prefer_raw_signer(
+            signer, lambda: extract_signer(raw_lines, find_recipients_line(raw_lines))
+        )
     found = {
         "doc_type": doc_type,
         "doc_type_code": doc_type_code,

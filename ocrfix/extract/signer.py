@@ -5,11 +5,16 @@ upper-case one is a capacity (TM., KT., TL., TUQ., Q.), the last is the position
 title-case name follows. Flattened two-column layouts split or merge these lines
 ("KT." alone; "... VỀ HQ PHÓ TRƯỞNG BAN"; "TRƯỞNG BAN Đào Thu Hương"), which
 :func:`_normalize_block` undoes. Scans scatter the block further or lose it under the
-seal: then the signer is the name standing alone in the footer (:func:`_footer_signer`), and a
-name cut to its given names is completed from where the text names the person in full.
+seal: a mangled position line may stand between the block and the name; the signer may be
+the name standing alone in the footer (:func:`_footer_signer`), or, with no footer left, a
+lone full name near the end (a guess); a name cut to its given names is completed from where
+the text names the person in full; and the raw OCR text is read when repair lost or damaged
+the name (:func:`prefer_raw_signer`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import regex
 
@@ -19,12 +24,19 @@ from ocrfix.extract.layout import Line, evidence
 from ocrfix.extract.listing import FILED
 from ocrfix.extract.names import complete_from_text, read_name, split_name, surname_led
 
-CAPACITY = regex.compile(r"^\s*(?:(?:tm|kt|tl|tuq|q|t\.m|k\.t|t\.l)\s*\.|(?:t/m|k/t|t/l)\b)")
-_POSITION_WORDS = regex.compile(
-    r"\b(?:chu tich|truong|thu tuong|giam doc|chu nhiem|chanh|bi thu|uy vien|tong|pho|"
+# The dot after the capacity abbreviation may be read as a comma or colon, or lost ("TM,
+# ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH": no Vietnamese word is spelt tm, kt, tl or tuq).
+CAPACITY = regex.compile(
+    r"^\s*(?:(?:tm|kt|tl|tuq|q|t\.m|k\.t|t\.l)\s*\.|(?:tm|kt|tl|tuq)(?:\s*[,:]|\s+(?=\p{L}))"
+    r"|(?:t/m|k/t|t/l)\b)"
+)
+_POSITION_WORDS = regex.compile(  # "tich" alone: "CHỦ TỊCH" with "CHỦ" under the seal
+    r"\b(?:chu tich|tich|truong|thu tuong|giam doc|chu nhiem|chanh|bi thu|uy vien|tong|pho|"
     r"xac thuc|thong doc|can bo|ke toan|hieu truong|vien truong)\b"
 )
 _MAX_BLOCK = 7
+_MAX_GARBLED = 2  # mangled lines allowed between the name and the block lines above it
+_GARBLED = regex.compile(r"[^\p{Ll}]{1,20}")  # short, no lower-case letter, not a list item
 _MAX_SIG_LINE = 80
 
 
@@ -47,6 +59,11 @@ def _name_tail(text: str) -> tuple[str, str] | None:
         if upper_ratio(head) == 1.0 and split_name(tail)[1]:
             return head, tail
     return None
+
+
+def _garbled_line(text: str) -> bool:
+    """A short line without lower-case letters that is no list item: a mangled block line."""
+    return bool(_GARBLED.fullmatch(text)) and text[0] not in "-–—+•" and not text.endswith(";")
 
 
 def _normalize_block(texts: list[str]) -> list[str]:
@@ -84,11 +101,12 @@ Block = tuple[int, list[Line], str, "str | None", list[str]]
 def _blocks(lines: list[Line]) -> list[Block]:
     """Every (name line index, block lines above it, name, rank, upper text beside the name)."""
     found = []
+    context = "\n".join(line.text for line in lines)
     for index, line in enumerate(lines):
         text = line.stripped
         if not text:
             continue
-        rank, name = read_name(text)
+        rank, name = read_name(text, context)
         head_lines: list[Line] = []
         extra: list[str] = []
         if not name:
@@ -99,13 +117,15 @@ def _blocks(lines: list[Line]) -> list[Block]:
             rank, name = split_name(name)
             if not name:
                 continue
-        j = index - 1
+        j, garbled = index - 1, 0
         while j >= 0 and len(head_lines) < _MAX_BLOCK:
             prev = lines[j].stripped
-            if prev:
-                if not is_signature_line(prev):
-                    break
+            if prev and is_signature_line(prev):
                 head_lines.insert(0, lines[j])
+            elif prev and not head_lines and garbled < _MAX_GARBLED and _garbled_line(prev):
+                garbled += 1  # a position line OCR mangled ("\ƯỞNG"), between block and name
+            elif prev:
+                break
             j -= 1
         if head_lines or (extra and is_signature_line(extra[0])):
             found.append((index, head_lines, name, rank, extra))
@@ -114,6 +134,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
 
 _FILED_COLON = regex.compile(r"^[-–—+•=~\s]*(?:luu){e<=1}\s*:")  # a sure "Lưu:" item
 FOOTER_DEPTH = 60  # lines after "Nơi nhận" that may still hold the signature
+_ITEM_END = regex.compile(r";|\.\s")  # where a list item ends and the other column goes on
 
 
 def _footer_anchor(lines: list[Line], recipients_index: int | None) -> int | None:
@@ -127,12 +148,15 @@ def _footer_anchor(lines: list[Line], recipients_index: int | None) -> int | Non
 def _footer_signer(lines: list[Line], anchor: int) -> Found | None:
     """A name in the footer whose block OCR lost or scattered: the first name line after the
     closing "Lưu:" item (after the anchor when that item is lost), else the first name that
-    ends a list item ("- Các sở, ban, ngành; Lê Hải Hòa": the two columns read as one), with
-    the capacity and position lines found between the anchor and it."""
+    ends a list item ("- Các sở, ban, ngành; Lê Hải Hòa", "- Lưu: VT. Lê Hải Hòa": the two
+    columns read as one), with the capacity and position lines found between the anchor and
+    it."""
     window = lines[anchor + 1 : anchor + FOOTER_DEPTH]
+    context = "\n".join(line.text for line in lines)
     filed = next((i for i, line in enumerate(window) if FILED.match(line.folded)), -1)
-    alone = ((i, read_name(window[i].stripped)) for i in range(filed + 1, len(window)))
-    tails = ((i, read_name(line.stripped.rpartition(";")[2])) for i, line in enumerate(window))
+    alone = ((i, read_name(window[i].stripped, context)) for i in range(filed + 1, len(window)))
+    tails = ((i, read_name(_ITEM_END.split(line.stripped)[-1], context))
+             for i, line in enumerate(window))
     for i, (rank, name) in (*alone, *tails):
         if name:
             block = [line.stripped for line in window[:i] if is_signature_line(line.stripped)]
@@ -177,6 +201,37 @@ def extract_signer(lines: list[Line], recipients_index: int | None) -> Found:
                  [*found.warnings, note])
 
 
+_LONE_WORDS = 3  # a shorter lone name may be a place ("Hà Nội", "Mai Sơn")
+
+
+def _lone_name(lines: list[Line]) -> Found | None:
+    """The last line of the text's second half that is exactly a person's name, led by a family
+    name, of three words or more: the signer when OCR lost the block and the "Nơi nhận" and
+    "Lưu" lines that would place it (a guess, so warned about and of low confidence)."""
+    for line in reversed(lines[len(lines) // 2 :]):
+        rank, name = split_name(line.stripped)  # as printed: no debris, nothing completed
+        if name and surname_led(name) and len(name.split()) >= _LONE_WORDS:
+            note = warning("signer", "guessed", "no signature block: a lone name near the end")
+            return Found(_signer_value([], name, rank), 0.3, evidence(line), [note])
+    return None
+
+
+def prefer_raw_signer(repaired: Found, read_raw: Callable[[], Found]) -> Found:
+    """The signer read from the repaired text, or the one ``read_raw`` reads from the raw OCR
+    text when repair lost the name, or damaged the cut family name OCR left ("ê Anh Tuấn"
+    repaired to "e Anh Tuấn" no longer tells Lê), so that only the raw one starts with a
+    family name (the raw text is read only when the repaired name does not)."""
+    name = repaired.value["name"] if repaired.value else None
+    if name and surname_led(name):
+        return repaired
+    raw = read_raw()
+    raw_name = raw.value["name"] if raw.value else None
+    if not raw_name or (name and not surname_led(raw_name)):
+        return repaired
+    note = warning("signer", "read_from_raw", f"repaired text gave {name!r}")
+    return Found(raw.value, raw.confidence * 0.9, raw.evidence, [*raw.warnings, note])
+
+
 def _find_signer(lines: list[Line], recipients_index: int | None) -> Found:
     blocks = _blocks(lines)
     chosen = None
@@ -190,10 +245,13 @@ def _find_signer(lines: list[Line], recipients_index: int | None) -> Found:
         if footer:
             return footer
     if chosen is None:
-        body = [b for b in blocks if b[0] >= 4]
+        # below the header; or a block at the top of a page that opens with a capacity line
+        body = [b for b in blocks if b[0] >= 4 or (b[1] and CAPACITY.match(b[1][0].folded))]
         chosen = body[0] if body else None
     if chosen is None:
-        return Found(None, 0.0, None, [warning("signer", "missing", "no signature block found")])
+        return _lone_name(lines) or Found(
+            None, 0.0, None, [warning("signer", "missing", "no signature block found")]
+        )
     index, head_lines, name, rank, extra = chosen
     index, name, rank = _debris_before_name(lines, index, name, rank)
     value = _signer_value(_normalize_block([line.stripped for line in head_lines] + extra),

@@ -2,8 +2,10 @@
 
 Shared by the header's "Số:" line and by cited references. :data:`SYMBOL` finds them in
 running text, tolerating a space before a separator ("3565 /QĐ -UBND") and a break after
-a hyphen ("5158/QĐ-\\nUBND"); :func:`normalize_symbol` removes those gaps, repairs the
-codes OCR damages (``QÐ``, ``Qb``, ``QĐÐ`` → ``QĐ``) and drops a code read twice.
+a hyphen ("5158/QĐ-\\nUBND") and the hyphen scans read as ``~`` or ``–``;
+:func:`normalize_symbol` removes those gaps, repairs the codes OCR damages (``QÐ``, ``Qb``,
+``QĐÐ`` → ``QĐ``; a hyphen read as a dot between two codes, "CT.CS") and drops a code read
+twice.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from ocrfix.extract.keywords import fold
 
 _UPPER = "A-ZĐÐÂĂÊÔƠƯÁÀẢÃẠ"
 _SEG = rf"[{_UPPER}][\p{{L}}0-9.&]*"
-_SEP = rf"(?:[ \t]?[/-](?:[ \t]*\n[ \t]*)?|[ \t]?-[ \t](?=[{_UPPER}]{{2}}))"
+_SEP = rf"(?:[ \t]?[/\-~–](?:[ \t]*\n[ \t]*)?|[ \t]?[-~–][ \t](?=[{_UPPER}]{{2}}))"
 SYMBOL = regex.compile(
     rf"(?<![\w/.-])\d{{1,8}}(?:\.\d{{1,6}})?[a-z]?(?:{_SEP}\d{{1,6}})?{_SEP}{_SEG}(?:{_SEP}(?:{_SEG}|\d{{1,4}}\b))*"
 )
 _YEAR = regex.compile(r"^(19|20)\d\d$")
+# A hyphen read as a dot after a known code ("CT.CS"; "V.I" and "OL.WMCLV" are codes).
+_DOTTED = regex.compile(r"(?<=/(?P<code>\p{L}{2,}))\.(?=\p{Lu}{2,}(?:$|[/-]))")
 
 # Codes (type codes and common body abbreviations) whose Đ OCR loses or mangles.
 KNOWN_CODES = (*CODE_TO_NAME, "UBND", "HĐND", "CP", "TTg", "VPCP", "QH", "TW", "BCH", "CQĐP", "ĐU")
@@ -34,8 +38,9 @@ def _repair_segment(segment: str, stripped: bool) -> str:
         return segment
     key = fold(segment).replace("d", "#")
     # English OCR reads Đ as b, B or DB ("Qb", "QB", "QDB"); no code has a lower-case b,
-    # and repair leaves "QDB" as it stands
-    guesses = [segment.replace("b", "D"), segment.replace("DB", "D")]
+    # and repair leaves "QDB" as it stands; scans read it as 0 or O too ("Q0", "H0ND")
+    guesses = [segment.replace("b", "D"), segment.replace("DB", "D"),
+               segment.replace("0", "D"), segment.replace("O", "D")]
     if stripped:
         guesses.append(segment.replace("B", "D").replace("b", "D"))
     for guess in guesses:
@@ -51,7 +56,8 @@ def _repair_segment(segment: str, stripped: bool) -> str:
 
 def normalize_symbol(raw: str, *, stripped: bool = False) -> str:
     """The symbol without gaps, its codes repaired; ``stripped`` marks diacritic-free input."""
-    compact = regex.sub(r"\s*([/-])\s*", r"\1", raw.strip()).rstrip(".")
+    compact = regex.sub(r"\s*([/-])\s*", r"\1", regex.sub("[~–]", "-", raw.strip())).rstrip(".")
+    compact = _DOTTED.sub(lambda m: "-" if m["code"] in KNOWN_CODES else ".", compact)
     parts = [p if p in "/-" else _repair_segment(p, stripped)
              for p in regex.split(r"([/-])", compact)]
     for i in range(len(parts) - 1, 1, -2):  # a code read twice: "2776/QĐ- QĐ-UBND"

@@ -65,3 +65,18 @@ def test_bare_name_after_list_when_the_block_is_lost(make_doc):
     record = extract_record(make_doc(signature=("Phung Thi Hong Ha",)))
     assert record["signer"]["name"] == "Phung Thi Hong Ha"
     assert record["confidence"]["signer"] <= 0.5
+
+
+def test_keywords_behind_scan_specks(make_doc):
+    text = make_doc(
+        type_line=None,
+        number="Số: 77/STC-NS",
+        addressees=("| Kính gột: Ủy ban nhân dân huyện.",),
+        body=("Sở Tài chính trả lời về việc lập dự toán ngân sách năm 2026 như sau.",),
+        recipients=(),
+        signature=("` nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC", "Kim Văn Long"),
+    )
+    record = extract_record(text)
+    assert record["addressees"] == ["Ủy ban nhân dân huyện"]
+    assert record["doc_type"] == "Công văn"
+    assert record["recipients"] == ["Như trên", "Lưu: VT"]

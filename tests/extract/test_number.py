@@ -119,3 +119,39 @@ def test_damaged_type_code_is_reconciled_with_the_title(make_doc):
     kept = extract_record(make_doc(number="Số: 37691/TC-CHQ", type_line="THÔNG BÁO"))
     assert kept["number"] == "37691/TC-CHQ"  # TC is a code of its own: a mismatch, not damage
     assert any(w["code"] == "type_mismatch" for w in kept["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Số: 12/QĐ~UBND", "12/QĐ-UBND"),  # the hyphen read as a tilde
+        ("Số: 45/2025/TT–BTC", "45/2025/TT-BTC"),  # ... or as a dash
+        ("Số: 7/QĐ ~ UBND", "7/QĐ-UBND"),
+        ("S&6120/CT.QLT", "6120/CT-QLT"),  # ... or as a dot after a known code
+        ("Số: 11554/VPCP-V.I", "11554/VPCP-V.I"),  # a dotted code of its own stays
+    ],
+)
+def test_hyphens_scans_misread(make_doc, line, expected):
+    assert extract_record(make_doc(number=line))["number"] == expected
+
+
+def test_d_with_stroke_read_as_zero_or_o():
+    assert normalize_symbol("12/Q0-UBND") == "12/QĐ-UBND"
+    assert normalize_symbol("5/2025/NQ-H0ND") == "5/2025/NQ-HĐND"
+    assert normalize_symbol("7/QO-UBND") == "7/QĐ-UBND"
+    assert normalize_symbol("3/BOC-SO") == "3/BOC-SO"  # no known code comes of it
+
+
+def test_dotted_codes_of_their_own_are_kept():
+    assert normalize_symbol("128.2025/OL.WMCLV") == "128.2025/OL.WMCLV"
+    assert normalize_symbol("9/TT.BYT") == "9/TT-BYT"
+
+
+def test_symbol_broken_after_its_hyphen_goes_on_below(make_doc):
+    text = make_doc(number="Số: 3174/QĐ- Ồ ị\n\nQĐ-UBND")
+    record = extract_record(text)
+    assert record["number"] == "3174/QĐ-UBND"
+    span = record["evidence"]["number"]
+    assert text[span["start"] : span["end"]] == "3174/QĐ- Ồ ị\n\nQĐ-UBND"
+    title_below = make_doc(number="Số: 3174/QĐ-", type_line="QUYẾT ĐỊNH")
+    assert extract_record(title_below)["number"] == "3174/QĐ"  # a title is no code line

@@ -49,3 +49,35 @@ def test_date_in_the_body_is_not_the_issue_date(make_doc):
         date="", body=("Căn cứ Nghị định số 1/2020/NĐ-CP ngày 3 tháng 4 năm 2020;",) * 8
     )
     assert extract_record(text)["issued_date"] is None
+
+
+def test_month_split_by_a_speck(make_doc):
+    assert extract_record(make_doc(date="Huế, ngày 21 tháng 1 1 năm 2025"))["issued_date"] == (
+        "2025-11-21"
+    )
+
+
+def test_year_wrapped_to_the_next_line(make_doc):
+    text = make_doc(date="Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm\n2025")
+    record = extract_record(text)
+    assert record["issued_date"] == "2025-11-19"
+    assert record["place"] == "Thành phố Hồ Chí Minh"
+    span = record["evidence"]["issued_date"]
+    assert text[span["start"] : span["end"]] == "ngày 19 tháng 11 năm\n2025"
+
+
+def test_lost_year_is_taken_from_the_symbol_with_a_warning(make_doc):
+    text = make_doc(number="Số: 31/2025/QĐ-UBND", date="Hà Nội, ngày 19 tháng 11 năm _")
+    record = extract_record(text)
+    assert record["issued_date"] == "2025-11-19"
+    assert any(w["code"] == "year_from_number" for w in record["warnings"])
+    assert not any(w["code"] == "year_mismatch" for w in record["warnings"])
+    no_year = make_doc(number="Số: 31/QĐ-UBND", date="Hà Nội, ngày 19 tháng 11 năm _")
+    assert extract_record(no_year)["issued_date"] is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Hà Nội, ngày tháng 11 năm 2025", "Hà Nội, ngày 19 tháng năm 2025"]
+)
+def test_day_or_month_lost_is_no_date(make_doc, line):
+    assert extract_record(make_doc(number="Số: 31/2025/QĐ-UBND", date=line))["issued_date"] is None

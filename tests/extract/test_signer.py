@@ -190,3 +190,99 @@ def test_name_cut_by_the_seal_is_completed_from_the_recipients(make_doc):
     assert any(w["code"] == "name_completed" for w in record["warnings"])
     two = text.replace("- Như trên;", "- Bà Đinh Thừa Dụ;")
     assert extract_record(two)["signer"]["name"] == "Thừa Dụ"  # two candidates: no guess
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("ê Thị Bích Ngọc", "Lê Thị Bích Ngọc"),  # one marked vowel left: only Lê ends so
+        ("ào Minh Quân", "Đào Minh Quân"),  # a toned fragment as printed
+        ("hung Văn Hậu", "Phùng Văn Hậu"),  # marks ignored: only Phùng ends in "hung"
+        ("lủng Văn Hậu", "Phùng Văn Hậu"),  # ... and one letter misread
+        ("ân Văn Hòa", None),  # Trần, Thân, Phan, Doãn: no guess
+        ("âm Văn Hòa", None),  # Phạm, Đàm, Lâm (repair may invent the circumflex)
+        ('"hung Văn Hậu', "Phùng Văn Hậu"),  # a speck before the fragment
+        (".ê Văn Hậu", "Lê Văn Hậu"),
+        ("Trịnh Văn L.ong", "Trịnh Văn Long"),  # a speck inside a word
+        ("Phạnĩ Văn Đức", "Phạm Văn Đức"),  # "m" read as "nĩ"
+        ("Phạrn Thu Hà", "Phạm Thu Hà"),  # ... or as "rn"
+        ("Hoàng a Minh 2 Tuấn", "Hoàng Minh Tuấn"),  # scribble read inside the name
+        ("Thiếu tướng Hoàng a Minh Tuấn", "Hoàng Minh Tuấn"),
+        ("Tíô x Đức Phớc", None),  # not without a family name to start it
+        ("Văn Trần Hậu", "Trần Văn Hậu"),  # the middle name read first
+        ("Thị Nguyễn Thu Hà", "Nguyễn Thị Thu Hà"),
+        ("Đỗ Thi Mai Anh", "Đỗ Thị Mai Anh"),  # the middle name alone lost its mark
+        ("Đỗ Xuan Hòa", "Đỗ Xuân Hòa"),
+    ],
+)
+def test_cut_and_misread_names(make_doc, line, name):
+    signer = extract_record(make_doc(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", line)))["signer"]
+    assert (signer and signer["name"]) == name
+
+
+def test_plain_middle_name_stays_plain_in_unmarked_text(make_doc):
+    signer = extract_record(make_doc(signature=("GIAM DOC", "Do Thi Mai Anh")))["signer"]
+    assert signer["name"] == "Do Thi Mai Anh"
+
+
+def test_name_under_a_mangled_position_line(make_doc):
+    block = ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "\\ƯỞNG", "Kiều Văn Toàn")
+    signer = extract_record(make_doc(signature=block))["signer"]
+    assert signer["name"] == "Kiều Văn Toàn" and signer["capacity"] == ["KT. BỘ TRƯỞNG"]
+    prose = ("KT. BỘ TRƯỞNG", "- Bộ Tư pháp;", "Kiều Văn Toàn")  # a list item is no debris
+    assert extract_record(make_doc(recipients=(), signature=prose))["signer"]["capacity"] == []
+
+
+def test_capacity_whose_dot_was_lost(make_doc):
+    block = ("TM ỦY BAN NHÂN DÂN", "KT: CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lục Văn Bảo")
+    signer = extract_record(make_doc(signature=block))["signer"]
+    assert signer["capacity"] == ["TM ỦY BAN NHÂN DÂN", "KT: CHỦ TỊCH"]
+    assert signer["position"] == "PHÓ CHỦ TỊCH"
+
+
+def test_capacity_with_a_comma_and_a_cut_position(make_doc):
+    block = ("TM, ỦY BAN NHÂN DÂN", "J TỊCH", "Lục Văn Bảo")
+    signer = extract_record(make_doc(signature=block))["signer"]
+    assert signer["capacity"] == ["TM, ỦY BAN NHÂN DÂN"]
+    assert signer["position"] == "J TỊCH" and signer["name"] == "Lục Văn Bảo"
+
+
+def test_name_after_the_filed_item_on_its_line(make_doc):
+    text = make_doc(recipients=("- Như trên;", "- Lưu: VT, NC. Hồ Văn Mừng"), signature=())
+    assert extract_record(text)["signer"]["name"] == "Hồ Văn Mừng"
+
+
+def test_lone_name_when_the_footer_is_lost(make_doc):
+    text = make_doc(recipients=(), signature=("Nơi đây là đoạn cuối.", "Mai Thị Thu Hằng"))
+    record = extract_record(text)
+    assert record["signer"]["name"] == "Mai Thị Thu Hằng"
+    assert record["confidence"]["signer"] <= 0.3
+    assert any(w["code"] == "guessed" for w in record["warnings"])
+    place = make_doc(recipients=(), signature=("Hà Nội",))  # two words may be a place
+    assert extract_record(place)["signer"] is None
+
+
+def test_block_opening_a_page(make_doc):
+    text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Văn Sơn\nPHỤ LỤC\nDANH MỤC THỦ TỤC\n"
+    assert extract_record(text)["signer"]["name"] == "Mai Văn Sơn"
+
+
+def test_signer_read_from_the_raw_text_when_repair_damaged_it(make_doc):
+    raw = make_doc(signature=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "ê Anh Tuấn"))
+    repaired = raw.replace("ê Anh", "e Anh")  # repair dropped the mark that told Lê
+    record = extract_record(repaired, raw=raw)
+    assert record["signer"]["name"] == "Lê Anh Tuấn"
+    assert any(w["code"] == "read_from_raw" and w["field"] == "signer" for w in record["warnings"])
+    assert extract_record(repaired)["signer"] is None
+    clean = make_doc()
+    assert "read_from_raw" not in str(extract_record(clean, raw=clean)["warnings"])
+
+
+def test_fragment_no_family_name_completes_is_completed_from_the_text(make_doc):
+    text = make_doc(
+        recipients=("- Như trên;", "- Thứ trưởng Lưu Hải Đăng;", "- Lưu: VT."),
+        signature=("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "ư Hải Đăng"),  # Vũ, Lưu, Chu, Hầu...
+    )
+    assert extract_record(text)["signer"]["name"] == "Lưu Hải Đăng"
+    alone = text.replace("- Thứ trưởng Lưu Hải Đăng;", "- Thứ trưởng;")
+    assert extract_record(alone)["signer"] is None
