@@ -10,6 +10,7 @@ the tests run without the shipped files.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,20 +19,22 @@ from functools import lru_cache
 from ocrfix.repair.channel import ChannelModel
 from ocrfix.repair.clauses import clause_fixes
 from ocrfix.repair.dashes import dash_fixes
-from ocrfix.repair.decode import Decoded, decode
+from ocrfix.repair.decode import Decoded, Slot, decode
 from ocrfix.repair.detect import damage_profile
-from ocrfix.repair.explain import repaired_tokens
+from ocrfix.repair.explain import assemble, line_tokens
 from ocrfix.repair.gazetteer import Gazetteer, read_names
 from ocrfix.repair.lattice import CandidateFn, Params, WordSlot, build_lattice, word_slot
 from ocrfix.repair.lm import LanguageModel, get_lm
 from ocrfix.repair.lmtokens import token_key
 from ocrfix.repair.protect import CodeBook
-from ocrfix.repair.result import RepairConfig, RepairResult
+from ocrfix.repair.result import RepairConfig, RepairedToken, RepairResult
 from ocrfix.repair.tokenize import iter_passages, tokenize
 from ocrfix.text import strip_diacritics
 
 #: Lines decoded per LM call: big enough to amortise numpy overhead, small enough for memory.
 BATCH_LINES = 64
+#: Passages whose lattices are held at once (about 25 MB for 1,000 passages of OCR lines).
+CHUNK_PASSAGES = 1024
 #: A line's damage profile (``detect.damage_profile``, rounded) as a hashable cache key.
 Profile = tuple[tuple[str, float], ...] | None
 #: A reading of a marked letter rarer than this (log10) does not make a code match.
@@ -104,25 +107,34 @@ class Engine:
             return self._fix_and_explain(text, config or RepairConfig())
 
     def _fix_and_explain(self, text: str, config: RepairConfig) -> RepairResult:
-        built = [self.lattice(passage, config) for passage in iter_passages(text)]
-        # similar lengths share a batch, so little of it is padding
-        order = sorted(range(len(built)), key=lambda i: len(built[i][0]))
-        decoded: list[Decoded] = [Decoded([], [])] * len(built)
+        tokens: list[RepairedToken] = []
+        passages = iter_passages(text)
+        # a chunk of passages at a time: memory stays flat however long the text is
+        while chunk := list(itertools.islice(passages, CHUNK_PASSAGES)):
+            built = [self.lattice(passage, config) for passage in chunk]
+            decoded = self._decode([slots for slots, _ in built])
+            tokens += line_tokens([info for _, info in built], decoded, config.tone_style)
+        extra = [*clause_fixes(text), *dash_fixes(text)]
+        return assemble(text, tokens, extra)
+
+    def _decode(self, lattices: list[list[Slot]]) -> list[Decoded]:
+        """Decode ``lattices`` in batches of similar lengths, so little of a batch is
+        padding; results in input order."""
+        order = sorted(range(len(lattices)), key=lambda i: len(lattices[i]))
+        decoded: list[Decoded] = [Decoded([], [])] * len(lattices)
         names = self.names if self.names is not None and len(self.names) else None
         for start in range(0, len(order), BATCH_LINES):
-            chunk = order[start : start + BATCH_LINES]
+            batch = order[start : start + BATCH_LINES]
             results = decode(
-                [built[i][0] for i in chunk],
+                [lattices[i] for i in batch],
                 self.lm,
                 w_lm=self.params.w_lm,
                 sharpness=self.params.sharpness,
                 names=names,
             )
-            for i, result in zip(chunk, results, strict=True):
+            for i, result in zip(batch, results, strict=True):
                 decoded[i] = result
-        infos = [info for _, info in built]
-        extra = [*clause_fixes(text), *dash_fixes(text)]
-        return repaired_tokens(text, infos, decoded, config.tone_style, extra)
+        return decoded
 
 
 @contextmanager

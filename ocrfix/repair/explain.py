@@ -124,27 +124,29 @@ def _token(info: SlotInfo, decoded: Decoded, t: int, style: ToneStyle) -> Repair
                          alternatives, reason)  # fmt: skip
 
 
-def repaired_tokens(
-    text: str,
-    lines: list[list[SlotInfo]],
-    decoded: list[Decoded],
-    style: ToneStyle,
-    extra: Sequence[RepairedToken] = (),
-) -> RepairResult:
-    """The repaired text (input between tokens copied verbatim, NFC) and its tokens, with
-    ``extra`` tokens repaired outside the decoder (clause letters)."""
-    tokens = [
+def line_tokens(
+    lines: list[list[SlotInfo]], decoded: list[Decoded], style: ToneStyle
+) -> list[RepairedToken]:
+    """The repaired tokens of decoded passages, in order."""
+    return [
         _token(info, dec, t, style)
         for infos, dec in zip(lines, decoded, strict=True)
         for t, info in enumerate(infos)
         if info.token is not None
     ]
-    tokens = sorted([*tokens, *extra], key=lambda tok: tok.start)
+
+
+def assemble(
+    text: str, tokens: Sequence[RepairedToken], extra: Sequence[RepairedToken] = ()
+) -> RepairResult:
+    """The repaired text (input between tokens copied verbatim, NFC) and its tokens, with
+    ``extra`` tokens repaired outside the decoder (clause letters, list dashes)."""
+    ordered = sorted([*tokens, *extra], key=lambda tok: tok.start)
     pieces: list[str] = []
     last = 0
-    for tok in tokens:
+    for tok in ordered:
         pieces.append(text[last : tok.start])
         pieces.append(tok.text)
         last = tok.end
     pieces.append(text[last:])
-    return RepairResult(unicodedata.normalize("NFC", "".join(pieces)), tuple(tokens))
+    return RepairResult(unicodedata.normalize("NFC", "".join(pieces)), tuple(ordered))

@@ -25,7 +25,7 @@ class RepairConfig:
     low_confidence: float = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per alternative of every token: slots halve it
 class Alternative:
     """A candidate the engine considered for a token, with its score (higher is better)."""
 
@@ -33,7 +33,7 @@ class Alternative:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per token of the text: slots halve its memory
 class RepairedToken:
     """One input token: ``original`` is ``text[start:end]`` of the input; ``text`` its repair."""
 
