@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+
+from tqdm import tqdm
 
 from ocrfix.commands.common import STDIO, read_input_text, write_output_text
 from ocrfix.repair import RepairConfig, RepairResult, fix_and_explain
 from ocrfix.text import TONE_STYLES
 
+PROGRESS_FROM = 50_000  # characters
 ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr")
 
 EPILOG = """\
@@ -55,7 +59,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     text = read_input_text(args.file, encoding=args.from_encoding)
     config = RepairConfig(tone_style=args.tone_style)
-    result = fix_and_explain(text, config=config)
+    # a bar on a terminal for texts that take more than a few seconds (~20 pages and up)
+    with tqdm(total=len(text), unit="char", unit_scale=True, desc="repair", leave=False,
+              disable=len(text) < PROGRESS_FROM or not sys.stderr.isatty()) as bar:  # fmt: skip
+        result = fix_and_explain(text, config=config, progress=bar.update)
     if args.explain:
         write_output_text(
             args.output, explain_json(result) if args.json else explain_text(result, config)

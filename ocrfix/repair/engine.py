@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,19 +101,38 @@ class Engine:
             params=self.params,
         )
 
-    def fix_and_explain(self, text: str, config: RepairConfig | None = None) -> RepairResult:
-        """Repair ``text`` passage by passage; spans in the result refer to ``text``."""
-        with gc_paused():
-            return self._fix_and_explain(text, config or RepairConfig())
+    def fix_and_explain(
+        self,
+        text: str,
+        config: RepairConfig | None = None,
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> RepairResult:
+        """Repair ``text`` passage by passage; spans in the result refer to ``text``.
 
-    def _fix_and_explain(self, text: str, config: RepairConfig) -> RepairResult:
+        ``progress(n)`` is told after each chunk of passages how many characters of
+        ``text`` it took in (for a progress bar on long texts).
+        """
+        with gc_paused():
+            return self._fix_and_explain(text, config or RepairConfig(), progress)
+
+    def _fix_and_explain(
+        self, text: str, config: RepairConfig, progress: Callable[[int], None] | None
+    ) -> RepairResult:
         tokens: list[RepairedToken] = []
         passages = iter_passages(text)
+        done = 0
         # a chunk of passages at a time: memory stays flat however long the text is
         while chunk := list(itertools.islice(passages, CHUNK_PASSAGES)):
             built = [self.lattice(passage, config) for passage in chunk]
             decoded = self._decode([slots for slots, _ in built])
             tokens += line_tokens([info for _, info in built], decoded, config.tone_style)
+            if progress is not None:
+                end = chunk[-1][-1][0] + len(chunk[-1][-1][1])  # end of the chunk's last line
+                progress(end - done)
+                done = end
+        if progress is not None and done < len(text):
+            progress(len(text) - done)  # blank lines after the last passage
         extra = [*clause_fixes(text), *dash_fixes(text)]
         return assemble(text, tokens, extra)
 

@@ -96,3 +96,15 @@ def test_repair_leaves_the_cycle_collector_as_it_found_it(standin_engine, enable
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_long_text_goes_in_chunks_with_the_same_result(standin_engine, monkeypatch):
+    from ocrfix.repair import engine as engine_module
+
+    text = "Cong hoa xa hoi\n\nchu nghia Viet Nam\nTam Hop\nngay 24 thang 12\n\n"
+    whole = fix(standin_engine, text)
+    monkeypatch.setattr(engine_module, "CHUNK_PASSAGES", 2)
+    seen: list[int] = []
+    chunked = standin_engine.fix_and_explain(text, STRIPPED, progress=seen.append)
+    assert chunked.text == whole
+    assert len(seen) >= 2 and sum(seen) == len(text)
