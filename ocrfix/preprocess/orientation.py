@@ -15,9 +15,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocrfix.preprocess.ink import central, small_ink, to_grey
+from ocrfix.preprocess.ink import central, small_ink, to_grey, whole_factor
 
 CORE = 0.5  # rows at least this fraction of a line's peak density form its core band
+FULL_SIDE = 2400  # long side of the ink mask whose lines vote
+QUICK_SIDE = 1200  # the quick look; at 300 dpi on 30 dev pages, ratios there were at most
+CLEARLY_UPRIGHT = 1.5  # 1.13 for pages turned upside down, so above this a page is upright
 
 
 def _line_spans(hist: np.ndarray) -> list[tuple[int, int]]:
@@ -34,11 +37,10 @@ def _line_spans(hist: np.ndarray) -> list[tuple[int, int]]:
     return spans
 
 
-def ascender_ratio(image: np.ndarray) -> float:
+def ascender_ratio(mask: np.ndarray) -> float:
     """Median over text lines of (ink above the core band + 1) / (ink below it + 1): above 1
     for upright text. Lines far taller than the typical one (a seal, a signature, lines run
     together) and rules without ascenders or descenders do not vote."""
-    mask, _ = small_ink(central(to_grey(image)), side=2400)
     hist = mask.sum(axis=1).astype(np.float64)
     spans = [(a, b) for a, b in _line_spans(hist) if b - a >= 4]
     if not spans:
@@ -74,11 +76,17 @@ def is_turned(image: np.ndarray) -> bool:
 def is_turned_ink(mask: np.ndarray) -> bool:
     """:func:`is_turned` on the page's :func:`~ocrfix.preprocess.ink.small_ink` mask of its
     :func:`~ocrfix.preprocess.ink.central` part: smearing across the columns builds more
-    line-like blobs than smearing across the rows. On generated dev pages the ratio was at
-    most 0.46 upright and at least 2.4 turned."""
+    line-like blobs than smearing across the rows. On 48 generated dev pages (800-pixel
+    mask) the ratio was at most 0.23 upright and at least 5.4 turned."""
     return _line_like_share(mask.T.copy()) > _line_like_share(mask)
 
 
 def is_upside_down(image: np.ndarray, threshold: float = 0.65) -> bool:
-    """True when the page reads better turned by 180°."""
-    return ascender_ratio(image) < threshold
+    """True when the page reads better turned by 180°. A copy at half the resolution first
+    settles the usual case, a clearly upright page, for a third of the cost on a 300-dpi
+    page; anything else is measured in full."""
+    grey = central(to_grey(image))
+    halved = whole_factor(grey.shape, QUICK_SIDE) > whole_factor(grey.shape, FULL_SIDE)
+    if halved and ascender_ratio(small_ink(grey, side=QUICK_SIDE)[0]) >= CLEARLY_UPRIGHT:
+        return False
+    return ascender_ratio(small_ink(grey, side=FULL_SIDE)[0]) < threshold

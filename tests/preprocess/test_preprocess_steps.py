@@ -156,19 +156,20 @@ def test_letters_of_a_thickened_fax_line_are_not_punch_holes() -> None:
     assert clean_margins(holed, dpi=150)[880:920, 30:70].min() == 255
 
 
-def test_fax_is_told_from_a_grey_scan() -> None:
-    """A black-and-white page is deskewed with linear resampling (cubic rings on its edges)."""
+def test_deskew_resamples_linearly_and_leaves_tiny_angles() -> None:
+    """Linear resampling: as good for Tesseract as cubic on grey pages, no overshoot rings on
+    a fax's hard edges, and 2.5 times cheaper."""
     from pagegen import BODY
 
-    from ocrfix.preprocess.deskew import deskew, is_bilevel
+    from ocrfix.preprocess.deskew import deskew
     from ocrfix.synth import synthetic_scan
 
-    text = "\n".join(BODY)
-    fax = np.asarray(synthetic_scan(text, layout="plain", kind="fax", seed=1, dpi=150).image)
-    office = synthetic_scan(text, layout="plain", kind="office", seed=1, dpi=150).image
-    assert is_bilevel(fax) and not is_bilevel(np.asarray(office))
+    scan = synthetic_scan("\n".join(BODY), layout="plain", kind="fax", seed=1, dpi=150)
+    fax = np.asarray(scan.image)
     linear = rotate_bound(fax, 1.0, interpolation=cv2.INTER_LINEAR)
     assert np.array_equal(deskew(fax, 1.0), linear)
+    assert not np.array_equal(linear, rotate_bound(fax, 1.0, interpolation=cv2.INTER_CUBIC))
+    assert deskew(fax, 0.01) is fax
 
 
 def test_shared_ink_mask_gives_the_same_turn_and_skew(header_page: np.ndarray) -> None:
