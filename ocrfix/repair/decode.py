@@ -293,9 +293,8 @@ def _viterbi(b: _Batch, trans: np.ndarray, sharpness: float):
     backs = []
     for t in range(2, slots):
         total = deltas[-1][:, :, :, None] + trans[:, t]  # (l, p, c, n)
-        arg = total.argmax(axis=1)
-        backs.append(arg)
-        deltas.append(np.take_along_axis(total, arg[:, None], axis=1)[:, 0] + b.emit[:, t, None, :])
+        backs.append(total.argmax(axis=1))
+        deltas.append(total.max(axis=1) + b.emit[:, t, None, :])  # the value at the argmax
     betas = [np.zeros((lines, k, k))]
     for t in range(slots - 1, 1, -1):
         step = trans[:, t] + (b.emit[:, t, None, :] + betas[0])[:, None, :, :]
