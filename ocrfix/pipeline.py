@@ -19,12 +19,16 @@ import dataclasses
 import importlib
 import json
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ocrfix.exceptions import InputError, OcrfixError, UsageError
+
+if TYPE_CHECKING:
+    from ocrfix.ocr import OcrDocument, OcrOptions, OcrPage
+    from ocrfix.output.words import Repair
 
 Kind = Literal["text", "scan"]
 Status = Literal["ok", "partial", "failed"]
@@ -283,6 +287,50 @@ def repair_and_extract(raw: str, name: str, options: RunOptions,
         repaired = stages.repair(raw)
         text, confidence, before = repaired.text, mean_confidence(repaired), raw
     return text, confidence, stages.extract(text, name, before)
+
+
+def ocr_to_pdf(path: str | Path, target: str | Path, options: OcrOptions | None = None, *,
+               repair: Repair | None = None) -> OcrDocument:
+    """OCR every page of ``path`` (a text layer is read again) and write its searchable PDF to
+    ``target`` in the same pass, with the words ``repair`` gives (Tesseract's when None).
+
+    Each page is rasterised once when the PDF stores it at the OCR's resolution (kept as
+    scanned: grey or colour), else again at the scan's own resolution (for a scanned JPEG, a
+    cheap decode); pages are written as they come, so memory stays that of a few pages
+    however long the document. Whole-file problems raise as in ``ocr_file``; the pages come
+    back without their words (the PDF has them), a failed page with its error.
+    """
+    from ocrfix.ocr import OcrDocument, OcrOptions, ocr_page
+    from ocrfix.output.searchable_pdf import ScanFacts, write_pdf
+    from ocrfix.output.words import repair_page
+    from ocrfix.pages import iter_pages
+
+    opts = options or OcrOptions()
+    file = Path(path)
+    facts = ScanFacts.of(file)
+    render = facts.render_dpi(opts.dpi)
+    results: list[OcrPage] = []
+
+    def rasters() -> Iterator[tuple[Any, Any]]:  # (page for OCR, page for the PDF)
+        if render == opts.dpi:
+            for page in iter_pages(file, opts.dpi, max_pixels=opts.max_pixels, grey=None):
+                yield page, page
+        else:
+            grey = opts.preprocess.colour_marks == "off"  # as ocr_file reads them
+            yield from zip(iter_pages(file, opts.dpi, max_pixels=opts.max_pixels, grey=grey),
+                           iter_pages(file, render, max_pixels=opts.max_pixels, grey=None),
+                           strict=True)
+
+    def pdf_pages() -> Iterator[Any]:
+        for scan, shown in rasters():
+            result = ocr_page(scan, file, opts)
+            results.append(dataclasses.replace(result, words=[]))
+            if shown.image is not None:
+                repaired = repair_page(result, repair) if repair and not result.error else None
+                yield facts.pdf_page(shown, result, repaired, ocr_dpi=opts.dpi)
+
+    write_pdf(pdf_pages(), target, title=file.stem)
+    return OcrDocument(str(file), results)
 
 
 def page_result(page: Any, name: str, *, keep_words: bool) -> PageResult:

@@ -16,8 +16,10 @@ import numpy as np
 import pypdf
 from PIL import Image
 
+from ocrfix.exceptions import OcrfixError
 from ocrfix.output.resolution import scan_image
 from ocrfix.pages import Kind, detect_kind
+from ocrfix.pages.pdf import each_page, pdf_reader
 
 #: Grey levels at or above this are paper once a page is made black and white again.
 PAPER = 128
@@ -29,9 +31,9 @@ def bilevel_pages(path: str | Path) -> set[int]:
     file = Path(path)
     try:
         if detect_kind(file) is Kind.PDF:
-            pages = pypdf.PdfReader(file).pages
-            images = {n: scan_image(page) for n, page in enumerate(pages, 1)}
-            return {n for n, image in images.items() if image is not None and _is_1bit(image)}
+            with pdf_reader(file) as reader:
+                flags = each_page(reader, lambda page: _is_1bit(scan_image(page)))
+            return {n for n, bilevel in flags.items() if bilevel}
         with Image.open(file) as image:
             frames = getattr(image, "n_frames", 1)
             found = set()
@@ -40,12 +42,13 @@ def bilevel_pages(path: str | Path) -> set[int]:
                 if image.mode == "1":
                     found.add(index + 1)
             return found
-    except (pypdf.errors.PyPdfError, OSError, KeyError, ValueError, TypeError):
+    except (OcrfixError, pypdf.errors.PyPdfError, OSError, KeyError, ValueError, TypeError):
         return set()  # the page reader reports what is wrong with the file
 
 
-def _is_1bit(image: pypdf.generic.DictionaryObject) -> bool:
-    return bool(image.get("/ImageMask")) or image.get("/BitsPerComponent") == 1
+def _is_1bit(image: pypdf.generic.DictionaryObject | None) -> bool:
+    return image is not None and (bool(image.get("/ImageMask"))
+                                  or image.get("/BitsPerComponent") == 1)
 
 
 def png_1bit(image: np.ndarray) -> bytes:

@@ -9,7 +9,9 @@ import cv2
 import numpy as np
 import pypdf
 
+from ocrfix.exceptions import OcrfixError
 from ocrfix.pages import Kind, detect_kind
+from ocrfix.pages.pdf import each_page, pdf_reader
 
 #: Downsample to the scan's resolution only when the raster has this much more.
 NATIVE_SLACK = 1.05
@@ -57,9 +59,9 @@ def scan_dpis(path: str | Path) -> dict[int, float | None]:
     if detect_kind(file) is not Kind.PDF:
         return {}
     try:
-        reader = pypdf.PdfReader(file)
-        return {n: _page_dpi(page) for n, page in enumerate(reader.pages, 1)}
-    except (pypdf.errors.PyPdfError, KeyError, ValueError, TypeError):
+        with pdf_reader(file) as reader:
+            return each_page(reader, _page_dpi)
+    except (OcrfixError, pypdf.errors.PyPdfError, KeyError, ValueError, TypeError):
         return {}  # the page reader reports what is wrong with the file
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,12 +23,14 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pypdf
 
-from ocrfix.exceptions import MissingDependencyError
+from ocrfix.exceptions import MissingDependencyError, OcrfixError
+from ocrfix.io.atomic import atomic_path
 from ocrfix.ocr.model import Box, OcrDocument, OcrPage
 from ocrfix.output.bilevel import bilevel_pages, png_1bit, with_1bit_images
 from ocrfix.output.geometry import OcrFrame, straighten
-from ocrfix.output.jpeg import JPEG_QUALITY, jpeg_bytes
+from ocrfix.output.jpeg import JPEG_QUALITY, as_stored, jpeg_bytes
 from ocrfix.output.resolution import downsampled, render_dpi, scan_dpis
 from ocrfix.output.words import RepairedPage, layout_spans
 from ocrfix.pages import DEFAULT_MAX_PIXELS, Page, iter_pages
@@ -134,13 +139,31 @@ def _draw_words(canvas: Canvas, page: PdfPage, font: str) -> None:
     canvas.drawText(text)
 
 
+@cache
+def _jpeg_reader() -> type:
+    """reportlab's ``ImageReader`` for JPEG bytes, named by those bytes: ``drawImage`` would
+    decode each page to RGB just to name it (40 ms) and keep those pixels until the PDF is
+    saved (11 MB a page); the JPEG goes into the PDF as it is either way."""
+    from reportlab.lib.utils import ImageReader
+
+    class Reader(ImageReader):  # type: ignore[misc]
+        def __init__(self, data: bytes):
+            super().__init__(io.BytesIO(data))
+            self._jpeg = data
+            self._dataA = None  # no alpha channel (what getRGBData would have found)
+
+        def getRGBData(self) -> bytes:  # reportlab's name
+            return self._jpeg
+
+    return Reader
+
+
 def pdf_bytes(pages: Iterable[PdfPage], *, quality: int = JPEG_QUALITY, title: str = "") -> bytes:
     """The PDF of ``pages``: each page as large as its raster at its dpi. The same input
     gives the same bytes (no dates), so reruns can be compared."""
-    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
-    font = _font()
+    font, jpeg_image = _font(), _jpeg_reader()
     out = io.BytesIO()
     canvas = Canvas(out, pageCompression=1, invariant=1, initialFontName=font, lang="vi")
     canvas.setCreator("ocrfix")
@@ -155,9 +178,8 @@ def pdf_bytes(pages: Iterable[PdfPage], *, quality: int = JPEG_QUALITY, title: s
         # reportlab takes the size as displayed, swapping the MediaBox of a page turned 90°
         canvas.setPageSize(size[::-1] if page.rotation in (90, 270) else size)
         canvas.setPageRotation(page.rotation)
-        shown = straighten(page.image, page.skew)
-        image = ImageReader(io.BytesIO(jpeg_bytes(shown, quality)))
-        canvas.drawImage(image, 0, 0, *size)
+        shown = straighten(as_stored(page.image), page.skew)
+        canvas.drawImage(jpeg_image(jpeg_bytes(shown, quality)), 0, 0, *size)
         if page.bilevel:
             bilevel[count] = png_1bit(shown)
         _draw_words(canvas, page, font)
@@ -177,6 +199,116 @@ def text_lines(page: OcrPage, repaired: RepairedPage | None) -> list[Line]:
     return [[(text[start:end], word.box) for word, start, end in line] for line in lines]
 
 
+@dataclass(frozen=True)
+class ScanFacts:
+    """What the file says about its pages' scans: the resolution each PDF page was scanned at
+    (stored back at that resolution) and which pages were black and white."""
+
+    natives: Mapping[int, float | None]
+    bilevel: frozenset[int]
+
+    @classmethod
+    def of(cls, path: str | Path) -> ScanFacts:
+        return cls(scan_dpis(path), frozenset(bilevel_pages(path)))
+
+    def render_dpi(self, dpi: int) -> int:
+        """The dpi to rasterise the pages at for the PDF, when OCR read them at ``dpi``."""
+        return render_dpi(self.natives, dpi)
+
+    def pdf_page(self, image: Page, result: OcrPage, repaired: RepairedPage | None,
+                 *, ocr_dpi: int) -> PdfPage:
+        """Page ``image`` (rasterised at :meth:`render_dpi`) under the words of ``result``
+        (``repaired`` when given), whose boxes are in pixels of the ``ocr_dpi`` raster."""
+        assert image.image is not None
+        height, width = image.image.shape[:2]
+        factor = ocr_dpi / self.render_dpi(ocr_dpi)  # OCR raster pixels per pixel here
+        shown = downsampled(image.image, image.dpi, self.natives.get(image.number))
+        raster = (round(width * factor), round(height * factor))
+        return PdfPage(shown, round(image.dpi * factor), text_lines(result, repaired),
+                       result.rotation, result.skew, raster, image.number in self.bilevel)
+
+
+#: Pages held in memory (about 0.4 MB each once drawn) before they are saved as a part of the
+#: PDF; a longer document is written part by part and the parts joined by poppler's pdfunite.
+PART_PAGES = 25
+
+
+def write_pdf(pages: Iterable[PdfPage], target: str | Path, *, quality: int = JPEG_QUALITY,
+              title: str = "", part_pages: int = PART_PAGES) -> int:
+    """Write the PDF of ``pages`` to ``target`` atomically, holding no more than
+    ``part_pages`` pages in memory; returns the number of pages (0: nothing written).
+
+    Up to ``part_pages`` pages give the bytes of :func:`pdf_bytes`. A longer PDF is joined
+    from parts by ``pdfunite`` (by pypdf, in memory, when poppler is missing): it has no
+    title, and its file identifier differs from run to run.
+    """
+    file = Path(target)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    drawn = [0]
+
+    def counted() -> Iterator[PdfPage]:
+        for page in pages:
+            drawn[0] += 1
+            yield page
+
+    source = counted()
+    with tempfile.TemporaryDirectory(prefix=f".{file.name}.", dir=file.parent) as folder:
+        parts = []
+        for first in source:  # each part takes its pages from the stream as it draws them
+            part = Path(folder, f"{len(parts):06d}.pdf")
+            chunk = itertools.chain([first], itertools.islice(source, part_pages - 1))
+            part.write_bytes(pdf_bytes(chunk, quality=quality, title=title))
+            parts.append(part)
+        if parts:
+            with atomic_path(file) as tmp:
+                join_pdfs(parts, tmp)
+    return drawn[0]
+
+
+def join_pdfs(parts: Sequence[Path], target: Path) -> None:
+    """The pages of ``parts``, in order, as one PDF at ``target``."""
+    if len(parts) == 1:
+        shutil.move(parts[0], target)
+    elif shutil.which("pdfunite") is not None:
+        done = subprocess.run(["pdfunite", *map(str, parts), str(target)], check=False,
+                              capture_output=True)
+        if done.returncode != 0:
+            cause = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+            raise OcrfixError(f"pdfunite could not join the PDF's parts: {cause}")
+    else:
+        writer = pypdf.PdfWriter()
+        for part in parts:
+            writer.append(part)
+        writer.write(target)
+
+
+def write_document_pdf(
+    path: str | Path,
+    document: OcrDocument,
+    repaired: Mapping[int, RepairedPage] | None,
+    target: str | Path,
+    *,
+    dpi: int,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    quality: int = JPEG_QUALITY,
+) -> int:
+    """Write the searchable PDF of ``document``, OCR'd from ``path`` at ``dpi``, to
+    ``target``: pages rasterised again (as scanned, grey or colour, one at a time, at the
+    scan's own resolution) under the repaired words (Tesseract's when ``repaired`` is None).
+    A page that could not be read is left out (``document`` reports it); returns the number
+    of pages written (0, and no file, if none could be). ``ocrfix.pipeline.ocr_to_pdf`` OCRs
+    and writes in one pass instead, rasterising each page once."""
+    results = {page.number: page for page in document.pages}
+    layers = repaired or {}
+    facts = ScanFacts.of(path)
+    pages = (
+        facts.pdf_page(image, result, layers.get(image.number), ocr_dpi=dpi)
+        for image in iter_pages(path, facts.render_dpi(dpi), max_pixels=max_pixels, grey=None)
+        if image.image is not None and (result := results.get(image.number)) is not None
+    )
+    return write_pdf(pages, target, quality=quality, title=Path(path).stem)
+
+
 def document_pdf(
     path: str | Path,
     document: OcrDocument,
@@ -186,32 +318,10 @@ def document_pdf(
     max_pixels: int = DEFAULT_MAX_PIXELS,
     quality: int = JPEG_QUALITY,
 ) -> bytes | None:
-    """The searchable PDF of ``document``, OCR'd from ``path`` at ``dpi``: pages rasterised
-    again (in colour, one at a time, stored at the scan's own resolution) under the repaired
-    words (Tesseract's when ``repaired`` is None). A page that could not be read is left out
-    (``document`` reports it); None if all were."""
-    results = {page.number: page for page in document.pages}
-    layers = repaired or {}
-    natives = scan_dpis(path)
-    render = render_dpi(natives, dpi)
-    bilevel = bilevel_pages(path)
-
-    def page(image: Page, result: OcrPage) -> PdfPage:
-        assert image.image is not None
-        height, width = image.image.shape[:2]
-        factor = dpi / render  # OCR raster pixels per pixel here: its size to within one
-        shown = downsampled(image.image, image.dpi, natives.get(image.number))
-        lines = text_lines(result, layers.get(image.number))
-        raster = (round(width * factor), round(height * factor))
-        return PdfPage(shown, round(image.dpi * factor), lines, result.rotation, result.skew,
-                       raster, image.number in bilevel)  # fmt: skip
-
-    pages = (
-        page(image, result)
-        for image in iter_pages(path, render, max_pixels=max_pixels)
-        if image.image is not None and (result := results.get(image.number)) is not None
-    )
-    first = next(pages, None)
-    if first is None:
-        return None
-    return pdf_bytes(itertools.chain([first], pages), quality=quality, title=Path(path).stem)
+    """:func:`write_document_pdf` as bytes (None if no page could be read): the whole PDF in
+    memory, so for short documents."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder, "out.pdf")
+        written = write_document_pdf(path, document, repaired, target, dpi=dpi,
+                                     max_pixels=max_pixels, quality=quality)
+        return target.read_bytes() if written else None

@@ -41,11 +41,12 @@ def iter_pages(
     *,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     only: Collection[int] | None = None,
-    grey: bool = False,
+    grey: bool | None = False,
 ) -> Iterator[Page]:
     """Pages of ``path`` in order (just the 1-based numbers in ``only``, when given);
     whole-file problems raise before the first page. ``grey`` gives H×W images instead of
-    RGB: cheaper to render and to pass on when colour is not needed."""
+    RGB: cheaper to render and to pass on when colour is not needed; ``None`` gives each page as
+    scanned: grey when its scan is grey (a grey JPEG or image), else RGB."""
     from ocrfix.pages.pdf import iter_pdf_pages  # needs poppler only for PDFs
 
     file = Path(path)
@@ -57,9 +58,10 @@ def iter_pages(
 
 def page_count(path: str | Path) -> int:
     """Number of pages of a PDF or image file; a bad file raises as :func:`iter_pages` does."""
-    from ocrfix.pages.pdf import open_pdf
+    from ocrfix.pages.pdf import pdf_reader
 
     file = Path(path)
     if detect_kind(file) is Kind.PDF:
-        return len(open_pdf(file).pages)
+        with pdf_reader(file) as reader:
+            return len(reader.pages)
     return image_frames(file)

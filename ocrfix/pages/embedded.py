@@ -67,10 +67,11 @@ def _jpeg(page: pypdf.PageObject, name: str) -> tuple[bytes, int] | None:
 
 
 def embedded_scan(
-    reader: pypdf.PdfReader, index: int, dpi: int, *, grey: bool
+    reader: pypdf.PdfReader, index: int, dpi: int, *, grey: bool | None
 ) -> np.ndarray | None:
-    """Page ``index`` as pdftoppm would render it at ``dpi`` (grey or RGB), from its single
-    full-page JPEG; None when the page is anything else or the JPEG does not decode."""
+    """Page ``index`` as pdftoppm would render it at ``dpi`` (grey, RGB, or None: as the JPEG
+    is), from its single full-page JPEG; None when the page is anything else or the JPEG does
+    not decode."""
     try:
         page = reader.pages[index]
         box = page.mediabox
@@ -90,7 +91,7 @@ def embedded_scan(
         return None
     if pixels.ndim == 3:
         pixels = cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB)
-    elif not grey:
+    elif grey is False:
         pixels = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB)
     size = tuple(math.ceil(float(side) * dpi / 72 - 1e-6) for side in (box.width, box.height))
     if (pixels.shape[1], pixels.shape[0]) == size:

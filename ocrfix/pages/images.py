@@ -12,6 +12,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ocrfix.pages.errors import CorruptFileError, ImageTooLargeError, NoPagesError
 from ocrfix.pages.page import Page, PageRequest
 
+#: Pillow modes of frames without colour.
+GREY_MODES = ("1", "L", "LA", "I", "I;16", "F")
+
 
 def _open(path: Path) -> Image.Image:
     """Open lazily (header only) with Pillow's own bomb check disabled: we check ourselves."""
@@ -36,12 +39,12 @@ def _frame_dpi(frame: Image.Image, default: int) -> int:
     return value if 50 <= value <= 1200 else default
 
 
-def _pixels(frame: Image.Image, grey: bool) -> np.ndarray:
-    """RGB (or grey) pixels, upright per EXIF for JPEGs."""
+def _pixels(frame: Image.Image, grey: bool | None) -> np.ndarray:
+    """RGB or grey pixels (None: grey for a grey frame), upright per EXIF for JPEGs."""
     frame = ImageOps.exif_transpose(frame) if frame.format == "JPEG" else frame
     if "A" in frame.mode:
         frame = frame.convert("RGBA").convert("RGB")
-    mode = "L" if grey else "RGB"
+    mode = "L" if grey or (grey is None and frame.mode in GREY_MODES) else "RGB"
     return np.array(frame if frame.mode == mode else frame.convert(mode), dtype=np.uint8)
 
 

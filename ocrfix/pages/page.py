@@ -17,7 +17,7 @@ DEFAULT_MAX_PIXELS = 120_000_000
 @dataclass(frozen=True)
 class Page:
     """Page ``number`` (1-based) of a document: ``image`` (H×W×3 uint8 RGB, or H×W grey when
-    the reader was asked for grey) or ``error``."""
+    the reader was asked for grey, or for pages as scanned and this one is grey) or ``error``."""
 
     number: int
     image: np.ndarray | None = None
@@ -32,12 +32,13 @@ class Page:
 @dataclass(frozen=True)
 class PageRequest:
     """How the readers hand pages on: resolution (for PDFs, and images without one), the
-    pixel limit, which 1-based pages (all when None), and grey (H×W) instead of RGB."""
+    pixel limit, which 1-based pages (all when None), and grey (H×W) instead of RGB (None: as
+    scanned, grey where the source is grey)."""
 
     dpi: int = DEFAULT_DPI
     max_pixels: int = DEFAULT_MAX_PIXELS
     only: Collection[int] | None = None
-    grey: bool = False
+    grey: bool | None = False
 
     def numbers(self, count: int) -> list[int]:
         """The wanted page numbers of a document of ``count`` pages."""
