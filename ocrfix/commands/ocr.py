@@ -125,8 +125,8 @@ def _repairer(raw: bool) -> Repair | None:
     return fix_and_explain
 
 
-def _render(document, args: argparse.Namespace, repair: Repair | None) -> str | bytes | None:
-    """The output of one document in ``args.format``; None when no page could be read."""
+def _render(document, args: argparse.Namespace, repair: Repair | None) -> str | None:
+    """The output of one document in a text ``args.format``; None when no page could be read."""
     from ocrfix.ocr.formats import FORMATTERS
     from ocrfix.output.words import repair_page
 
@@ -135,10 +135,6 @@ def _render(document, args: argparse.Namespace, repair: Repair | None) -> str | 
         texts = [repair(p.text).text if repair else p.text for p in ok if p.text]
         return "\n\n".join(t.strip("\n") for t in texts) + "\n"
     repaired = {p.number: repair_page(p, repair) for p in ok} if repair else None
-    if args.format == "pdf":
-        from ocrfix.output.searchable_pdf import document_pdf
-
-        return document_pdf(document.path, document, repaired, dpi=args.dpi)
     if repaired is None:
         return FORMATTERS[args.format](document)
     from ocrfix.output.wordformats import REPAIRED_FORMATTERS
@@ -155,16 +151,22 @@ def _target(args: argparse.Namespace, path: Path) -> Path | None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from ocrfix.io.atomic import atomic_write_bytes, atomic_write_text
+    from ocrfix.io.atomic import atomic_write_text
     from ocrfix.ocr import ocr_file
+    from ocrfix.pipeline import ocr_to_pdf
 
     options = _options(args)
     repair = _repairer(args.raw)
     status = ExitCode.OK
     for index, name in enumerate(args.files):
         path = Path(name)
+        target = _target(args, path)
         try:
-            document = ocr_file(path, options=options)
+            if args.format == "pdf":  # OCR and write page by page: memory stays flat
+                assert target is not None  # --format pdf needs -o (checked by _options)
+                document = ocr_to_pdf(path, target, options, repair=repair)
+            else:
+                document = ocr_file(path, options=options)
         except MissingDependencyError:
             raise
         except OcrfixError as exc:
@@ -174,14 +176,12 @@ def handle(args: argparse.Namespace) -> int:
         for error in document.errors:
             print(f"ocrfix: error: {error}", file=sys.stderr)
             status = ExitCode.INPUT_FAILED
+        if args.format == "pdf":
+            continue  # written above, without the pages that failed
         output = _render(document, args, repair)
-        target = _target(args, path)
         if output is None:
             continue  # no page could be read: reported above
-        if isinstance(output, bytes):
-            assert target is not None  # --format pdf needs -o (checked by _options)
-            atomic_write_bytes(target, output)
-        elif target is not None:
+        if target is not None:
             atomic_write_text(target, output)
         else:
             if len(args.files) > 1:
