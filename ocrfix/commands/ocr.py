@@ -87,7 +87,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-recover",
         action="store_true",
-        help="do not re-read ink no word covers (a signature block under a seal) with psm 6",
+        help=(
+            "do not re-read ink no word covers (a signature block under a seal): psm 6, "
+            "or psm 11 with a black seal lifted out"
+        ),
     )
     parser.set_defaults(handler=handle)  # fmt: skip
 

@@ -16,7 +16,7 @@ from ocrfix.exceptions import MissingDependencyError, OcrfixError
 from ocrfix.ocr.engine import OcrEngine
 from ocrfix.ocr.layout import page_text
 from ocrfix.ocr.model import OcrDocument, OcrPage
-from ocrfix.ocr.recover import recover_words
+from ocrfix.ocr.recover import Reader, recover_words
 from ocrfix.ocr.tesseract import EngineTimeout, TesseractEngine
 from ocrfix.pages import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Kind, Page, detect_kind, iter_pages
 from ocrfix.pages import text_layer as pdf_text_layer
@@ -41,6 +41,8 @@ class OcrOptions:
     # Re-read ink no word covers (a signature block under a seal) as one block of text.
     recover_uncovered: bool = True
     block_engine: OcrEngine | None = None  # for those crops; default Tesseract --psm 6
+    # Reads those crops under a black seal ring, the seal lifted; default Tesseract --psm 11.
+    sparse_engine: OcrEngine | None = None
 
 
 def _debug_sink(folder: str | None, path: Path, number: int) -> Callable | None:
@@ -68,6 +70,23 @@ def _block_engine(options: OcrOptions) -> OcrEngine | None:
     return TesseractEngine(psm=6)
 
 
+def _sparse_engine(options: OcrOptions) -> OcrEngine | None:
+    """The reader of crops under a seal: Tesseract's sparse-text mode, which finds the words
+    left between a lifted seal's remains, unless custom engines came without one."""
+    if not options.recover_uncovered:
+        return None
+    if options.sparse_engine is not None or options.engine is not None:
+        return options.sparse_engine
+    return TesseractEngine(psm=11)
+
+
+def _crop_reader(engine: OcrEngine, options: OcrOptions, dpi: int) -> Reader:
+    """``engine`` as a reader of crops at ``dpi`` (enlarged crops of a fax: twice its own)."""
+    return lambda crop: engine.recognise(
+        crop, lang=options.lang, timeout=options.page_timeout, dpi=dpi
+    )
+
+
 def _failed(number: int, error: OcrfixError, seconds: float = 0.0, **flags: bool) -> OcrPage:
     return OcrPage(number, error=str(error), error_kind=error.kind, seconds=seconds, **flags)
 
@@ -88,14 +107,11 @@ def ocr_page(page: Page, path: Path, options: OcrOptions) -> OcrPage:
         block = _block_engine(options)
         if block is not None:
             scale = 2.0 if page.dpi < LOW_DPI else 1.0
+            crop_dpi, sparse = round(page.dpi * scale), _sparse_engine(options)
             words = recover_words(
-                prepared.image,
-                words,
-                lambda crop: block.recognise(
-                    crop, lang=options.lang, timeout=options.page_timeout,
-                    dpi=round(page.dpi * scale),
-                ),
-                scale=scale,
+                prepared.image, words, _crop_reader(block, options, crop_dpi), scale=scale,
+                sparse=None if sparse is None else _crop_reader(sparse, options, crop_dpi),
+                dpi=page.dpi,
             )  # fmt: skip
     except EngineTimeout as exc:
         error = EngineTimeout(exc.message, path=str(path), page=page.number)
