@@ -1,7 +1,8 @@
 """Atomic file writes: a killed run never leaves a half-written output.
 
 Each write goes to a hidden temp file ``.<name>.<8 random chars>.tmp`` beside its target and is
-renamed over it. A process killed in between leaves that temp file behind;
+renamed over it (a writer that builds its output from parts keeps them in a temp folder named
+the same way, :func:`temp_folder`). A process killed in between leaves that temp file behind;
 :func:`remove_temp_files` takes such leftovers away (the batch runner calls it on its output
 folder while it holds that folder's lock, so no live write can be hit).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +45,18 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
+@contextmanager
+def temp_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A hidden work folder beside ``path``, removed when the block ends; named like a temp
+    file so that :func:`remove_temp_files` also sweeps it after a kill."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    ) as folder:
+        yield Path(folder)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` via a temp file in the same folder and an atomic rename."""
     with atomic_path(path) as tmp, open(tmp, "wb") as handle:
@@ -68,8 +82,9 @@ def is_temp_file(name: str, target: str | None = None) -> bool:
 
 def remove_temp_files(folder: str | os.PathLike[str], *, target: str | None = None,
                       recursive: bool = True) -> int:
-    """Remove the temp files that killed atomic writes left in ``folder`` (and below, when
-    ``recursive``; only those of writes into ``target``, when given); returns how many.
+    """Remove the temp files and folders that killed atomic writes left in ``folder`` (and
+    below, when ``recursive``; only those of writes into ``target``, when given); returns how
+    many.
 
     Only safe while no other process writes there: the caller must hold the folder's lock.
     """
@@ -78,8 +93,12 @@ def remove_temp_files(folder: str | os.PathLike[str], *, target: str | None = No
         return 0
     found = root.rglob(f"*{TEMP_SUFFIX}") if recursive else root.glob(f"*{TEMP_SUFFIX}")
     removed = 0
-    for path in found:
-        if is_temp_file(path.name, target) and path.is_file():
+    for path in list(found):  # listed first: removing a folder must not upset the walk
+        if not is_temp_file(path.name, target) or not path.exists():
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
             path.unlink(missing_ok=True)
-            removed += 1
+        removed += 1
     return removed

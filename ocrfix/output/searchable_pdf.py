@@ -26,7 +26,7 @@ import numpy as np
 import pypdf
 
 from ocrfix.exceptions import MissingDependencyError, OcrfixError
-from ocrfix.io.atomic import atomic_path
+from ocrfix.io.atomic import atomic_path, temp_folder
 from ocrfix.ocr.model import Box, OcrDocument, OcrPage
 from ocrfix.output.bilevel import bilevel_pages, png_1bit, with_1bit_images
 from ocrfix.output.geometry import OcrFrame, straighten
@@ -243,7 +243,6 @@ def write_pdf(pages: Iterable[PdfPage], target: str | Path, *, quality: int = JP
     title, and its file identifier differs from run to run.
     """
     file = Path(target)
-    file.parent.mkdir(parents=True, exist_ok=True)
     drawn = [0]
 
     def counted() -> Iterator[PdfPage]:
@@ -252,7 +251,7 @@ def write_pdf(pages: Iterable[PdfPage], target: str | Path, *, quality: int = JP
             yield page
 
     source = counted()
-    with tempfile.TemporaryDirectory(prefix=f".{file.name}.", dir=file.parent) as folder:
+    with temp_folder(file) as folder:
         parts = []
         for first in source:  # each part takes its pages from the stream as it draws them
             part = Path(folder, f"{len(parts):06d}.pdf")

@@ -72,6 +72,22 @@ def test_a_rerun_removes_the_temp_files_of_killed_writes(tmp_path: Path) -> None
     assert journal_names(out) == ["one"]
 
 
+def test_a_killed_write_from_parts_leaves_a_folder_the_sweep_removes(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "scan.pdf"
+    with pytest.raises(Killed), atomic.temp_folder(target) as folder:
+        (folder / "000000.pdf").write_bytes(b"%PDF part")
+        left = folder
+        raise Killed
+    assert not left.exists()  # an exception cleans up; only a kill leaves the folder
+    left.mkdir()
+    (left / "000000.pdf").write_bytes(b"%PDF part")
+    other = tmp_path / "out" / "notes"
+    other.mkdir()
+    assert atomic.is_temp_file(left.name, "scan.pdf")
+    assert atomic.remove_temp_files(tmp_path / "out") == 1
+    assert not left.exists() and other.is_dir() and not target.exists()
+
+
 def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path: Path, capsys) -> None:
     source, out = tmp_path / "in", tmp_path / "out"
     source.mkdir()
