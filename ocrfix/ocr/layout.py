@@ -83,7 +83,8 @@ def _rows(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
         centre, paragraph = _centre(line), (line[0].block, line[0].par)
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             same_paragraph = line[0].block > 0 and paragraph in paragraphs[i]
-            if not same_paragraph and abs(centre - mids[i]) <= 0.65 * height:
+            if (not same_paragraph and abs(centre - mids[i]) <= 0.65 * height
+                    and not _lies_across(line, rows[i])):  # fmt: skip
                 rows[i] += line
                 paragraphs[i].add(paragraph)
                 mids[i] = _centre(rows[i])  # the row's core band, not tall outliers
@@ -95,14 +96,40 @@ def _rows(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
     return [sorted(r, key=lambda w: w.box[0]) for r in rows]
 
 
+def _lies_across(line: list[OcrWord], row: list[OcrWord]) -> bool:
+    """Whether ``line`` lies across words of ``row`` (over a third of its width) rather
+    than beside them: two lines close in height, such as a title line that only a second
+    reading of uncovered ink found (its boxes taller than the print) under a line of the
+    first reading, which merged word by word into one row (a dev fax page)."""
+    width = sum(w.box[2] - w.box[0] for w in line)
+    shared = sum(
+        max(0, min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])) for a in line for b in row
+    )
+    return shared > width / 3
+
+
 def _split(row: list[OcrWord], gap: float) -> list[list[OcrWord]]:
+    """``row`` cut at spaces wider than ``gap``. A part without a letter or digit is no
+    column: it joins the part before it (the one after it, at the row's start). The edge
+    of a photographed sheet read as ``|`` left of a list made the list the right column of
+    a zone, which the signature block's row then cut in two (a dev photo page)."""
     parts = [[row[0]]]
     for prev, word in itertools.pairwise(row):
         if word.box[0] - prev.box[2] > gap:
             parts.append([word])
         else:
             parts[-1].append(word)
-    return parts
+    merged: list[list[OcrWord]] = []
+    for part in parts:
+        if merged and (not _has_text(merged[-1]) or not _has_text(part)):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _has_text(words: list[OcrWord]) -> bool:
+    return any(ch.isalnum() for w in words for ch in w.text)
 
 
 def _extent(words: list[OcrWord]) -> tuple[int, int, int, int]:

@@ -32,6 +32,7 @@ FEATURES = (
     "foreign", "short", "any_invalid", "any_latin1", "any_symbols",
 )  # fmt: skip
 FLOOR = 0.01  # no channel is ever ruled out completely
+PRIOR_WORDS = 20.0  # weight of a whole text's profile in a passage's, in words
 
 _TOKEN = regex.compile(r"\S+")
 _EDGES = ".,;:!?()[]\"'“”‘’-–…"
@@ -110,6 +111,27 @@ def _weights() -> dict[str, dict[str, float]]:
 def damage_profile(line: str) -> dict[str, float]:
     """Weights of the channels ``identity``/``stripped``/``eng``/``vie`` for one line."""
     return predict(features(line), _weights())
+
+
+def word_count(text: str) -> int:
+    """Tokens of ``text`` with a letter: what a profile of it is estimated from."""
+    return sum(_facts(t) is not None for t in _TOKEN.findall(text))
+
+
+def damage_profile_within(
+    line: str, whole: dict[str, float], prior_words: float = PRIOR_WORDS
+) -> dict[str, float]:
+    """:func:`damage_profile` of a passage of a longer text whose profile is ``whole``,
+    drawn towards it as if ``whole`` had been seen on ``prior_words`` more words.
+
+    A text is usually damaged one way throughout (one scanner, one OCR model), and a
+    short line says little: ``Phó CTr. Đặng Ngọc Minh`` alone looks like English OCR,
+    whose channel then reads ``CTr`` as ``Cử`` in a page Tesseract ``vie`` read right.
+    """
+    words = word_count(line)
+    own = words / (words + prior_words)
+    profile = damage_profile(line)
+    return {c: own * profile[c] + (1.0 - own) * whole[c] for c in CLASSES}
 
 
 def predict(feats: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:

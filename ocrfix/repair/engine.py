@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import gc
 import itertools
+import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ocrfix.repair.channel import ChannelModel
+from ocrfix.repair.channel import DEFAULT_PROFILE, ChannelModel
 from ocrfix.repair.clauses import clause_fixes
 from ocrfix.repair.dashes import dash_fixes
 from ocrfix.repair.decode import Decoded, Slot, decode
-from ocrfix.repair.detect import damage_profile
+from ocrfix.repair.detect import damage_profile, damage_profile_within
 from ocrfix.repair.explain import assemble, line_tokens
 from ocrfix.repair.gazetteer import Gazetteer, read_names
 from ocrfix.repair.lattice import CandidateFn, Params, WordSlot, build_lattice, word_slot
@@ -80,14 +81,22 @@ class Engine:
             unk=self.lm.unk_id,
             codes=self.codes,
             params=params,
+            keep=keep_logp(params, identity_share(kind, profile)),
         )  # fmt: skip
 
-    def lattice(self, passage: Sequence[tuple[int, str]], config: RepairConfig):
-        """Slots and slot descriptions of one passage: (offset, line) pairs."""
+    def lattice(
+        self,
+        passage: Sequence[tuple[int, str]],
+        config: RepairConfig,
+        whole: dict[str, float] | None = None,
+    ):
+        """Slots and slot descriptions of one passage: (offset, line) pairs; ``whole`` is
+        the damage profile of the whole text, if known, which the passage's leans on."""
         kind, profile = config.channel, None
         if kind == "auto":
             text = "\n".join(line for _, line in passage)
-            profile = tuple(sorted((k, round(v, 1)) for k, v in damage_profile(text).items()))
+            found = damage_profile(text) if whole is None else damage_profile_within(text, whole)
+            profile = tuple(sorted((k, round(v, 1)) for k, v in found.items()))
         return build_lattice(
             [tokenize(line, offset) for offset, line in passage],
             key_ids=self.key_ids,
@@ -121,10 +130,11 @@ class Engine:
     ) -> RepairResult:
         tokens: list[RepairedToken] = []
         passages = iter_passages(text)
+        whole = damage_profile(text) if config.channel == "auto" else None
         done = 0
         # a chunk of passages at a time: memory stays flat however long the text is
         while chunk := list(itertools.islice(passages, CHUNK_PASSAGES)):
-            built = [self.lattice(passage, config) for passage in chunk]
+            built = [self.lattice(passage, config, whole) for passage in chunk]
             decoded = self._decode([slots for slots, _ in built])
             tokens += line_tokens([info for _, info in built], decoded, config.tone_style)
             if progress is not None:
@@ -192,3 +202,16 @@ def get_engine() -> Engine:
     lm = get_lm()
     names = Gazetteer(read_names(), lm.ids, lm.unk_id)
     return Engine(lm, channel, CodeBook.load(code_readings(channel)), names=names)
+
+
+def identity_share(kind: str, profile: Profile) -> float:
+    """How much a repair of ``kind`` believes the text is right as printed."""
+    if kind == "auto":
+        return dict(profile or DEFAULT_PROFILE)["identity"]
+    return 1.0 if kind == "identity" else 0.0
+
+
+def keep_logp(params: Params, identity: float) -> float:
+    """log10 P of a word being right as printed though no channel reads it (a name, a code):
+    the text's ``identity`` share, plus the rest at ``params.keep_logp``."""
+    return math.log10(identity + (1.0 - identity) * 10.0**params.keep_logp)

@@ -75,9 +75,10 @@ class SlotInfo:
 
 
 def word_choices(
-    word: str, candidates: CandidateFn, params: Params
+    word: str, candidates: CandidateFn, params: Params, keep: float | None = None
 ) -> tuple[list[str], list[float]]:
-    """Candidate outputs (lower case) and their channel log-probabilities, the word kept last."""
+    """Candidate outputs (lower case) and their channel log-probabilities, the word kept last
+    (at ``keep``, by default ``params.keep_logp``)."""
     choices: dict[str, float] = {}
     head, core, tail = digit_edges(word)
     without = dict(candidates(core)) if (head or tail) and core else {}
@@ -96,7 +97,7 @@ def word_choices(
     own = token_key(word)
     if own not in texts:
         texts.append(own)
-        logps.append(params.keep_logp)
+        logps.append(params.keep_logp if keep is None else keep)
     return texts, logps
 
 
@@ -237,10 +238,11 @@ def word_slot(
     unk: int,
     codes: CodeBook,
     params: Params,
+    keep: float | None = None,
 ) -> WordSlot:
-    """The candidates of one word: the channel's readings, the word kept, and ``code``
-    (the code the word stands for, if any) printed as it is."""
-    texts, logps = word_choices(word, candidates, params)
+    """The candidates of one word: the channel's readings, the word kept (at ``keep``, see
+    :func:`word_choices`), and ``code`` (the code the word stands for, if any) as printed."""
+    texts, logps = word_choices(word, candidates, params, keep)
     if code is not None:  # HĐND, or CAC for CÁC: the language model decides
         add_code(texts, logps, code, code_logp(word, code, caps, codes, params))
     keys = [key_ids(t) for t in texts]

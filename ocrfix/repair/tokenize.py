@@ -5,10 +5,12 @@ through verbatim by whoever rebuilds the text. Kinds:
 
 - ``url``, ``email``: kept whole;
 - ``symbol``: a document number and symbol (``1909/BC-UBND``, ``05-NQ/TU``,
-  ``01/2023/TT-VPCP``); its digits are kept, its letter codes may be repaired;
+  ``01/2023/TT-VPCP``, ``596/TTr-SNN&MT``); its digits are kept, its letter codes may be
+  repaired;
 - ``date`` (``15/7/2021``), ``number`` (``2025``, ``1.000``, ``3,5%``), ``unit``
   (``m2``, ``km2``, ``m3``: not ``d3`` for ``đã``);
-- ``code``: a letter group joined to others by ``-`` or ``/`` (``QĐ-UBND``, ``V/v``);
+- ``code``: a letter group joined to others by ``-`` or ``/`` (``QĐ-UBND``, ``V/v``), or
+  by ``&`` to a capitalised one (``NN&PTNT``); numbered lots joined so (``A8-A9``);
 - ``marker``: a list marker ``b)`` or an initial ``M.`` before a name (``M.Cường``);
 - ``word``: anything else made of letters, digits and the marks OCR leaves for lost
   letters (``S6``, ``d&``, ``x@``, ``$6``): what the channel reads;
@@ -31,15 +33,18 @@ import regex
 _LETTERS = r"[\p{L}\p{M}]"
 _WORDCHAR = r"[\p{L}\p{M}\d$@&¢]"
 _CODE = r"\p{Lu}[\p{L}\p{M}]*"  # QĐ, UBND, TTg, BNNMT
+# joins letter groups of a code: QĐ-UBND, V/v, and NN&PTNT (``&`` only before a capital:
+# OCR leaves ``&`` for lost letters inside words, ``d&``)
+_JOINED = rf"(?:[-/]{_LETTERS}+|&{_CODE})"
 _PATTERNS = (
     ("url", r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]"),
     ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     # number, optional year, then codes: 1909/BC-UBND, 05-NQ/TU, 01/2023/TT-VPCP, 9476 /BNNMT-CNTY
-    ("symbol", rf"\d+[a-z]?(?:/\d{{4}})?\s?[/-]{_LETTERS}+(?:[-/]{_LETTERS}+)*"),
+    ("symbol", rf"\d+[a-z]?(?:/\d{{4}})?\s?[/-]{_LETTERS}+{_JOINED}*"),
     ("date", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"),
     ("number", r"\d+(?:[.,]\d+)*%?(?!" + _WORDCHAR + ")"),
     ("unit", r"(?<![\p{L}\p{M}\d])[kcdm]?m[23](?![\p{L}\p{M}\d])"),
-    ("code", rf"{_CODE}(?:[-/]{_LETTERS}+)+|\p{{L}}/\p{{L}}+"),
+    ("code", rf"{_CODE}{_JOINED}+|\p{{L}}/\p{{L}}+|\p{{Lu}}+\d+(?:[-/]\p{{Lu}}+\d+)+"),
     ("marker", r"(?<![\p{L}\p{M}\d])\p{L}\)|\p{Lu}\.(?=\p{Lu})"),
     ("word", rf"{_WORDCHAR}+"),
     ("punct", r"\.{2,}|…|\S"),

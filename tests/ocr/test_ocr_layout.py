@@ -120,3 +120,26 @@ def test_tone_marks_read_on_their_own_are_dropped() -> None:
     marks = [OcrWord(t, (300 + 90 * i, 88, 310 + 90 * i, 95), 60.0, 2, 1, 1)
              for i, t in enumerate("2^~")]  # fmt: skip
     assert page_text(words + marks) == "THUỘC THẨM QUYỀN GIẢI QUYẾT"
+
+
+def test_a_mark_without_letters_makes_no_column() -> None:
+    """The edge of a photographed sheet read as ``|`` far left of a list line: the list is
+    still one block, read before the signature row below it."""
+    words = _line(100, 30, "|") + _line(100, 300, "- Văn phòng Quốc hội;")
+    words += _line(150, 300, "- Các Bộ: Tài chính;")
+    words += _line(200, 300, "- Thường trực Thành ủy;") + _line(200, 1400, "Phùng Thị Hà")
+    texts = [b.text for b in order_blocks(words)]
+    assert texts[0].splitlines()[1:] == ["- Các Bộ: Tài chính;", "- Thường trực Thành ủy;"]
+    assert texts[-1] == "Phùng Thị Hà"
+
+
+def test_a_line_lying_across_another_at_nearly_its_height_is_a_row_of_its_own() -> None:
+    """A title line found only by re-reading uncovered ink (taller boxes, another block)
+    just under a line of the first reading: the two are not merged word by word."""
+    first = _line(100, 100, "ĐỔI BỔ SUNG TRONG LĨNH VỰC")
+    again = [OcrWord(w.text, (w.box[0] + 9, 104, w.box[2] + 9, 104 + 2 * H), 93.0, 1000, 1, 1)
+             for w in _line(0, 100, "CÔNG NGHỆ THUỘC PHẠM VI")]  # fmt: skip
+    assert page_text(first + again + _line(400, 100, "Căn cứ")).splitlines()[:2] == [
+        "ĐỔI BỔ SUNG TRONG LĨNH VỰC",
+        "CÔNG NGHỆ THUỘC PHẠM VI",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocrfix.repair.detect import CLASSES, damage_profile, features
+from ocrfix.repair.detect import CLASSES, damage_profile, damage_profile_within, features
 
 CORRECT = [
     "Cộng hòa xã hội chủ nghĩa Việt Nam",
@@ -51,3 +51,12 @@ def test_garbled_lines(line: str) -> None:
 def test_features_of_empty_and_numeric_lines() -> None:
     assert features("")["short"] == 1.0
     assert features("12/2020/NĐ-CP 2025")["diacritics"] >= 0.0
+
+
+def test_a_short_line_leans_on_its_texts_profile_and_a_long_one_on_its_own() -> None:
+    whole = damage_profile(" ".join(STRIPPED))
+    short, long = "Phó CTr. Đặng Ngọc Minh", " ".join(CORRECT * 3)
+    assert damage_profile_within(short, whole)["stripped"] > 0.5 > damage_profile(short)["stripped"]
+    own, within = damage_profile(long)["stripped"], damage_profile_within(long, whole)["stripped"]
+    assert within - own < 0.5 * (whole["stripped"] - own)
+    assert sum(damage_profile_within(short, whole).values()) == pytest.approx(1.0, abs=1e-3)

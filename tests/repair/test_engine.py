@@ -108,3 +108,13 @@ def test_long_text_goes_in_chunks_with_the_same_result(standin_engine, monkeypat
     chunked = standin_engine.fix_and_explain(text, STRIPPED, progress=seen.append)
     assert chunked.text == whole
     assert len(seen) >= 2 and sum(seen) == len(text)
+
+
+def test_keeping_an_unreadable_word_costs_what_the_text_says_of_its_damage():
+    from ocrfix.repair.engine import identity_share, keep_logp
+    from ocrfix.repair.lattice import Params
+
+    clean = (("eng", 0.0), ("identity", 0.9), ("stripped", 0.0), ("vie", 0.1))
+    assert keep_logp(Params(), identity_share("auto", clean)) == pytest.approx(-0.0454, abs=1e-3)
+    assert keep_logp(Params(), identity_share("eng", None)) == pytest.approx(Params().keep_logp)
+    assert keep_logp(Params(), identity_share("identity", None)) == 0.0

@@ -66,3 +66,23 @@ def test_english_channel_offers_other_tones_of_its_best_readings():
     eng = {c.text for c in model.candidates("Idi", kind="eng", limit=None)}
     assert {"lợi", "lời"} <= eng  # the renders taught ợ → d; ờ is its sibling
     assert fix("Tra Idi cong van so 12") == "Trả lời công văn số 12"
+
+
+CLEAN_PAGE = """Kính gửi:
+Công Ty TNHH Cơ Khí Minh Long;
+Mã số thuế: 0102044417;
+Địa chỉ nhận thông báo: Lô C5-C6 Đường Số 03, Cụm Công Nghiệp Quế Võ, xã Nam Sơn
+Theo đề nghị của Sở Nông nghiệp và Môi trường tại Tờ trình số
+96/TTr-SNN&MT ngày 31/10/2025; ý kiến thẩm định của Sở Tư pháp tại Báo
+cáo số 12/BC-STP ngày 02/11/2025.
+Nơi nhận:
+- Như trên;
+- Phó CTr. Lê Văn Hải (để bc);
+- Các đơn vị thuộc Bộ: CST, QLKT, DNTN;
+- Lưu: VT, KSTH."""
+
+
+def test_names_and_codes_of_a_clean_page_stay_as_printed():
+    """Text Tesseract ``vie`` read right: lot codes with digits, codes joined by ``&`` and
+    abbreviations on short lines of a clean page are no damage to repair."""
+    assert fix(CLEAN_PAGE) == CLEAN_PAGE
