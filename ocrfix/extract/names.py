@@ -66,7 +66,7 @@ def read_name(text: str, context: str = "") -> tuple[str | None, str | None]:
     words = [w for w in text.split() if len(w) > _DEBRIS or any(c.isalpha() for c in w)]
     words = [regex.sub(r"[^\p{L}]", "", w) if len(w) <= _DEBRIS else _unspeck(w)
              for w in words]  # "T“", "\"hung", "L.ương"
-    words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]  # a ghosted photo
+    words = _unstutter(words)
     inner = [w for i, w in enumerate(words)  # scribble read inside the name: "Vũ a Hai"
              if not (0 < i < len(words) - 1 and len(w) <= _DEBRIS and w.islower())]
     if surname_led(RANKS.sub("", " ".join(inner))):  # only a name that starts as names do
@@ -79,6 +79,7 @@ def read_name(text: str, context: str = "") -> tuple[str | None, str | None]:
         words[0] = _complete_surname(words[0]) or words[0]  # "guyễn Anh Tài": first letters cut
         full = complete_from_text(" ".join(words[1:]), context) if words[0].islower() else None
         words = full.split() if full else words
+    words = _drop_stray_initial(words)
     if len(words) >= 4 and words[-1].islower() and words[0] in SURNAMES:  # "... Phong ống"
         words.pop()
     rank, name = split_name(" ".join(words))
@@ -90,6 +91,34 @@ def read_name(text: str, context: str = "") -> tuple[str | None, str | None]:
         if _has_marks(rest) and first not in SURNAMES:  # "Dao", "Dạng" for Đào, Đặng
             name = f"{_marked_surname(first) or first} {rest}"
     return rank, name
+
+
+_STUTTER = 3  # the longest run of words a ghosted photo is seen to repeat
+
+
+def _unstutter(words: list[str]) -> list[str]:
+    """``words`` with runs read twice in a row said once: a ghosted or shaken photo prints a
+    name twice over ("Phạm Thị Phạm Thị Minh Hiền", "Vũ Vũ Hải")."""
+    i = 0
+    while i < len(words):
+        run = next((k for k in range(_STUTTER, 0, -1)
+                    if words[i : i + k] == words[i + k : i + 2 * k]), 0)
+        if run:
+            del words[i : i + run]
+        else:
+            i += 1
+    return words
+
+
+def _drop_stray_initial(words: list[str]) -> list[str]:
+    """``words`` without a stray mark read as a letter glued to the family name ("Anguyễn Sỹ
+    Hiệp"): kept when the first word is a family name or its rest is none."""
+    if len(words) < 2 or words[0] in SURNAMES or len(words[0]) < 3:
+        return words
+    rest = words[0][1:]
+    if rest.islower() and rest[0].upper() + rest[1:] in SURNAMES:
+        return [rest[0].upper() + rest[1:], *words[1:]]
+    return words
 
 
 def _unspeck(word: str) -> str:

@@ -46,10 +46,15 @@ def parse_admin(text: str) -> AdminParts:
     parts = AdminParts()
     i = _header(lines, parts)
     i = _title(lines, i, parts)
-    while i < len(lines) and not lines[i].startswith("Nơi nhận"):
-        parts.body.append(lines[i])
-        i += 1
-    _footer(lines, i, parts)
+    end = next((n for n in range(i, len(lines)) if lines[n].startswith("Nơi nhận")), len(lines))
+    block = _signature_block(lines, end) or _signature_block(lines, i)
+    if block and block.start < end:  # no "Nơi nhận": the block closes the body
+        end = block.start
+    parts.body = lines[i:end]
+    if end < len(lines) and lines[end].startswith("Nơi nhận"):
+        parts.recipients = lines[end:block.start] if block else _recipients(lines, end)
+    if block:
+        parts.signature, parts.signer = block.capacity, block.signer
     return parts
 
 
@@ -88,19 +93,69 @@ def _title(lines: list[str], i: int, parts: AdminParts) -> int:
     return i
 
 
-def _footer(lines: list[str], i: int, parts: AdminParts) -> None:
-    if i >= len(lines):
-        return
-    parts.recipients.append(lines[i])
+@dataclass
+class _Block:
+    """A signature block found in the text: its capacity lines and the signer's name."""
+
+    start: int  # first capacity line
+    stop: int  # the line after the name
+    capacity: list[str]
+    signer: str
+
+
+def _signature_block(lines: list[str], start: int) -> _Block | None:
+    """The first signature block from ``start``: 1-5 short upper-case capacity lines ("KT. CHỦ
+    TỊCH", "PHÓ CHỦ TỊCH") right above a name, or above a line that ends the capacity and
+    then gives the name ("CHỦ TỊCH Nguyễn Văn A", a line break lost). Searched rather than
+    walked to, since recipient items wrap and stray lines ("05 bản", "Ký bởi: ...") sit
+    between the list and the block, and some texts have no list at all."""
+    n = start
+    while n < len(lines):
+        end = n
+        while end < len(lines) and _is_capacity(lines[end]) and end - n < 5:
+            end += 1
+        if n < end < len(lines):
+            capacity = lines[n:end]
+            if _is_name(lines[end]):
+                return _Block(n, end + 1, capacity, lines[end])
+            head, name = _split_name(lines[end])
+            if head:
+                return _Block(n, end + 1, [*capacity, head], name)
+        n = max(end, n + 1)
+    return None
+
+
+def _is_capacity(line: str) -> bool:
+    return is_upper(line) and len(line) <= 80
+
+
+def _is_name(line: str) -> bool:
+    """A personal name, maybe after a rank ("Thượng tướng Vũ Văn A"): 2-6 words of letters,
+    none in upper case, the first and the last two capitalised."""
+    words = line.split()
+    return (2 <= len(words) <= 6 and all(w.isalpha() for w in words)
+            and not any(len(w) > 1 and is_upper(w) for w in words)
+            and all(w[0].isupper() for w in [words[0], *words[-2:]]))
+
+
+def _split_name(line: str) -> tuple[str, str]:
+    """``(upper-case head, name)`` of a capacity line run into the name; ``("", "")`` else."""
+    words = line.split()
+    for cut in range(1, len(words) - 1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if not is_upper(words[cut]) and is_upper(head) and _is_name(tail):
+            return head, tail
+    return "", ""
+
+
+def _recipients(lines: list[str], i: int) -> list[str]:
+    """"Nơi nhận:" and its items, when no signature block follows."""
+    found = [lines[i]]
     i += 1
-    while i < len(lines) and (_RECIPIENT_ITEM.match(lines[i]) or _continues(parts.recipients[-1])):
-        parts.recipients.append(lines[i])
+    while i < len(lines) and (_RECIPIENT_ITEM.match(lines[i]) or _continues(found[-1])):
+        found.append(lines[i])
         i += 1
-    while i < len(lines) and is_upper(lines[i]) and len(parts.signature) < 4:
-        parts.signature.append(lines[i])
-        i += 1
-    if i < len(lines) and parts.signature and len(lines[i].split()) <= 6:
-        parts.signer = lines[i]
+    return found
 
 
 def _continues(item: str) -> bool:

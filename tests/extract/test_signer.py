@@ -213,6 +213,10 @@ def test_name_cut_by_the_seal_is_completed_from_the_recipients(make_doc):
         ("Thị Nguyễn Thu Hà", "Nguyễn Thị Thu Hà"),
         ("Đỗ Thi Mai Anh", "Đỗ Thị Mai Anh"),  # the middle name alone lost its mark
         ("Đỗ Xuan Hòa", "Đỗ Xuân Hòa"),
+        ("Phạm Thị Phạm Thị Minh Hiền", "Phạm Thị Minh Hiền"),  # a ghosted photo: read twice
+        ("Nguyễn Thị Thi", "Nguyễn Thị Thi"),  # the same letters, not the same word
+        ("Anguyễn Sỹ Hiệp", "Nguyễn Sỹ Hiệp"),  # a stray mark glued to the family name
+        ("Aliên Sỹ Hiệp", "Aliên Sỹ Hiệp"),  # kept when its rest is no family name
     ],
 )
 def test_cut_and_misread_names(make_doc, line, name):

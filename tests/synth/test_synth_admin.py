@@ -59,6 +59,32 @@ def test_parse_keeps_a_title_and_wrapped_recipients():
     assert parts.signer == "Nguyễn Văn Bình"
 
 
+def test_parse_finds_the_signature_past_stray_lines_after_the_recipients():
+    text = DOC.replace("- Như trên;", "- Các đồng chí Ủy viên\nBan Chấp hành Trung ương")
+    text = text.replace("KT. CỤC TRƯỞNG", "05 bản, QĐ164.\nKý bởi: Trần Văn An\nKT. CỤC TRƯỞNG")
+    parts = parse_admin(text)
+    assert parts.recipients[1:3] == ["- Các đồng chí Ủy viên", "Ban Chấp hành Trung ương"]
+    assert parts.signature == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"]
+    assert parts.signer == "Nguyễn Văn Bình"
+
+
+def test_parse_finds_a_signature_closing_the_body_without_recipients():
+    head, tail = DOC.split("Nơi nhận:\n")
+    parts = parse_admin(head + tail.split("- Lưu: VT, QLCT.\n")[1])
+    assert parts.recipients == []
+    assert parts.body[-1].startswith("Đề nghị gửi")
+    assert parts.signature == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"]
+    assert parts.signer == "Nguyễn Văn Bình"
+
+
+def test_parse_splits_a_capacity_line_run_into_the_name_and_keeps_a_rank():
+    merged = parse_admin(DOC.replace("PHÓ CỤC TRƯỞNG\nNguyễn", "PHÓ CỤC TRƯỞNG Nguyễn"))
+    assert merged.signature == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"]
+    assert merged.signer == "Nguyễn Văn Bình"
+    ranked = parse_admin(DOC.replace("Nguyễn Văn Bình", "Thượng tướng Nguyễn Văn Bình"))
+    assert ranked.signer == "Thượng tướng Nguyễn Văn Bình"
+
+
 def _page():
     return render_admin_page(DOC, dpi=100, size_pt=14, rng=random.Random(2))
 
