@@ -3,14 +3,14 @@
 Tesseract's page segmentation sometimes gives a whole block no words: the signature block
 of an administrative page, whose capacity lines and signer's name sit under a seal and a
 scribbled signature, is taken for a picture. Such blocks are found as ink left over once the
-recognised words are masked out; each one is cut out (with those words painted white, so
-nothing is read twice) and read again as one uniform block of text (``--psm 6``). A grey
-seal under black print is faded out of the crop first; crops of a fax are enlarged. A black
-seal (a fax) is lifted out (:mod:`ocrfix.ocr.seal`) and the crop read as sparse text
-(``--psm 11``, which finds the words left between the seal's remains). Only
-regions with a substantial amount of leftover ink are re-read (on 20 dev pages: one region
-on most administrative pages, none on clean single-column ones, where the step costs a
-few milliseconds).
+recognised words are masked out; each one is cut out (with those words, and the ink of
+other regions whose box reaches into it, painted white, so nothing is read twice) and read
+again as one uniform block of text (``--psm 6``). A grey seal under black print is faded
+out of the crop first; crops of a fax are enlarged. A black seal (a fax) is lifted out
+(:mod:`ocrfix.ocr.seal`) and the crop read as sparse text (``--psm 11``, which finds the
+words left between the seal's remains). Only regions with a substantial amount of
+leftover ink are re-read (on 20 dev pages: one region on most administrative pages, none
+on clean single-column ones, where the step costs a few milliseconds).
 """
 
 from __future__ import annotations
@@ -64,26 +64,47 @@ def uncovered_regions(grey: np.ndarray, words: list[OcrWord]) -> list[Box]:
     """Boxes (with a margin) around ink that no word box covers, where that ink amounts to
     at least :data:`MIN_INK` squared word heights: text Tesseract did not read. Regions
     denser than :data:`MAX_DENSITY` are pictures: re-reading them would cost a page."""
+    return [box for _, box in _regions(grey, words)[0]]
+
+
+def _regions(grey: np.ndarray, words: list[OcrWord]) -> tuple[list[tuple[int, Box]], np.ndarray]:
+    """:func:`uncovered_regions` as (label, box) pairs, with the label image of the page (0
+    outside every region)."""
+    labels = np.zeros(grey.shape[:2], np.int32)
     if not words:
-        return []
+        return [], labels
     height = max(8, int(median(w.height for w in words)))
     leftover = cv2.bitwise_and(ink_mask(grey), cv2.bitwise_not(_covered(grey.shape, words,
                                                                         height // 4)))  # fmt: skip
     if np.count_nonzero(leftover) < MIN_INK * height * height:  # a fully read page
-        return []
+        return [], labels
     leftover = _text_like(leftover, height)
     joined = cv2.dilate(leftover, np.ones((height + 1, 2 * height + 1), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    count, components, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     page_h, page_w = grey.shape[:2]
-    boxes = []
+    regions = []
     for i in range(1, count):
         x, y, w, h = (int(v) for v in stats[i, :4])
         ink = int(np.count_nonzero(leftover[y : y + h, x : x + w]))
         core = max(1, (w - 2 * height) * (h - height))  # the box before the dilation
         if ink < MIN_INK * height * height or h < height or ink > MAX_DENSITY * core:
             continue
-        boxes.append((x, y, min(page_w, x + w), min(page_h, y + h)))
-    return boxes
+        regions.append((i, (x, y, min(page_w, x + w), min(page_h, y + h))))
+    kept = np.zeros(count, np.int32)
+    for label, _ in regions:
+        kept[label] = label
+    return regions, kept[components]
+
+
+def _own_crop(blank: np.ndarray, labels: np.ndarray, label: int, box: Box) -> np.ndarray:
+    """``blank`` cut to ``box``, with the other regions reaching into it painted white: the
+    box of a slanting region (a photographed sheet's edge) can span the page and take in a
+    signature block that is its own region; that block was read three times on a dev page."""
+    left, top, right, bottom = box
+    crop = blank[top:bottom, left:right].copy()
+    others = labels[top:bottom, left:right]
+    crop[(others != 0) & (others != label)] = 255
+    return crop
 
 
 def fade_light_marks(crop: np.ndarray) -> np.ndarray:
@@ -168,14 +189,14 @@ def recover_words(
     reader (Tesseract ``--psm 11``), a crop under a seal ring (:mod:`ocrfix.ocr.seal`; ``dpi``
     is the page's) is read by it without the seal instead."""
     sure = [w for w in words if w.conf >= COVER_CONF]
-    regions = uncovered_regions(grey, sure)
+    regions, labels = _regions(grey, sure)
     if not regions:
         return words
     blank = grey.copy()
     blank[_covered(grey.shape, sure, 1) > 0] = 255
     found: list[OcrWord] = []
-    for index, (left, top, right, bottom) in enumerate(regions):
-        crop = fade_light_marks(blank[top:bottom, left:right])
+    for index, (label, (left, top, right, bottom)) in enumerate(regions):
+        crop = fade_light_marks(_own_crop(blank, labels, label, (left, top, right, bottom)))
         for word in _read_crop(crop, read, sparse, scale, dpi):
             if word.conf < min_conf or not any(ch.isalnum() for ch in word.text):
                 continue

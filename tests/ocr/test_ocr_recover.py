@@ -81,6 +81,23 @@ def test_garbled_words_give_way_to_the_second_reading() -> None:
     assert recover_words(_page(), unsure, CropReader()) == unsure  # unsure is not garbage
 
 
+def test_ink_is_read_once_when_one_region_box_holds_another() -> None:
+    grey, reader = _page().copy(), CropReader()
+    grey[20:690, 40:62] = 0  # a photographed sheet's edges: one region around the page
+    grey[668:690, 40:1390] = 0
+    words = [_line_word(0), _line_word(1)]
+    regions = sorted(uncovered_regions(grey, words), key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    assert len(regions) == 2
+    (inner, outer) = regions
+    assert outer[0] <= inner[0] and outer[1] <= inner[1] and inner[3] <= outer[3]
+    recover_words(grey, words, reader)
+    big = max(reader.crops, key=lambda crop: crop.size)
+    lines = big[
+        inner[1] - outer[1] : inner[3] - outer[1], inner[0] - outer[0] : inner[2] - outer[0]
+    ]
+    assert lines.min() == 255 and big.min() == 0  # the edges stay, lines 3-4 are read once
+
+
 def test_specks_and_rules_do_not_start_a_region() -> None:
     grey = _page().copy()
     words = [_line_word(i) for i in range(4)]
