@@ -15,12 +15,13 @@ import numpy as np
 from ocrfix.exceptions import MissingDependencyError, OcrfixError
 from ocrfix.ocr.engine import OcrEngine
 from ocrfix.ocr.layout import page_text
-from ocrfix.ocr.model import OcrDocument, OcrPage
+from ocrfix.ocr.model import OcrDocument, OcrPage, OcrWord
 from ocrfix.ocr.recover import Reader, recover_words
 from ocrfix.ocr.tesseract import EngineTimeout, TesseractEngine
+from ocrfix.ocr.upright import looks_upside_down, syllable_share
 from ocrfix.pages import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Kind, Page, detect_kind, iter_pages
 from ocrfix.pages import text_layer as pdf_text_layer
-from ocrfix.preprocess import PreprocessOptions, preprocess
+from ocrfix.preprocess import Prepared, PreprocessOptions, preprocess
 
 DEFAULT_PAGE_TIMEOUT = 180.0
 LOW_DPI = 175  # crops re-read from pages below this (150-dpi faxes) are enlarged twice
@@ -91,6 +92,27 @@ def _failed(number: int, error: OcrfixError, seconds: float = 0.0, **flags: bool
     return OcrPage(number, error=str(error), error_kind=error.kind, seconds=seconds, **flags)
 
 
+def _read_upright(prepared: Prepared, engine: OcrEngine, options: OcrOptions,
+                  dpi: int) -> list[OcrWord]:
+    """The words of the prepared page; when they read as a Vietnamese page read upside down
+    (:mod:`ocrfix.ocr.upright`), the page is turned over and read again, and the reading
+    with more Vietnamese syllables is kept (``prepared`` then records the turn)."""
+    def read(image: np.ndarray) -> list[OcrWord]:
+        return engine.recognise(image, lang=options.lang, timeout=options.page_timeout, dpi=dpi)
+
+    words = read(prepared.image)
+    if not (options.preprocess.orientation and "vie" in options.lang.split("+")
+            and looks_upside_down(words)):
+        return words
+    turned = np.rot90(prepared.image, 2).copy()
+    again = read(turned)
+    if syllable_share(again)[0] <= syllable_share(words)[0]:
+        return words
+    prepared.image, prepared.rotation = turned, (prepared.rotation + 180) % 360
+    prepared.steps.append("rotate-180-after-ocr")
+    return again
+
+
 def ocr_page(page: Page, path: Path, options: OcrOptions) -> OcrPage:
     """Preprocess and recognise one page; never raises for a page-level failure."""
     if page.error is not None:
@@ -101,9 +123,7 @@ def ocr_page(page: Page, path: Path, options: OcrOptions) -> OcrPage:
     assert page.image is not None
     prepared = preprocess(page.image, options.preprocess, dpi=page.dpi, debug=debug)
     try:
-        words = engine.recognise(
-            prepared.image, lang=options.lang, timeout=options.page_timeout, dpi=page.dpi
-        )
+        words = _read_upright(prepared, engine, options, page.dpi)
         block = _block_engine(options)
         if block is not None:
             scale = 2.0 if page.dpi < LOW_DPI else 1.0
