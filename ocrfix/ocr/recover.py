@@ -24,6 +24,10 @@ import numpy as np
 from ocrfix.ocr.model import Box, OcrWord
 from ocrfix.ocr.seal import lift_seal
 
+# a page's connected components of leftover ink, and which of them are regions to re-read
+Labels = tuple[np.ndarray, np.ndarray]
+_NO_LABELS: Labels = (np.zeros((0, 0), np.int32), np.zeros(1, bool))
+
 MIN_INK = 3.0  # leftover ink, in squared word heights, for a region to be worth re-reading
 MAX_DENSITY = 0.4  # a region this dark is a picture (text, seal and scribble: about 0.1)
 MIN_CONF = 60.0  # recovered words below this confidence are the seal or the scribble
@@ -67,17 +71,16 @@ def uncovered_regions(grey: np.ndarray, words: list[OcrWord]) -> list[Box]:
     return [box for _, box in _regions(grey, words)[0]]
 
 
-def _regions(grey: np.ndarray, words: list[OcrWord]) -> tuple[list[tuple[int, Box]], np.ndarray]:
-    """:func:`uncovered_regions` as (label, box) pairs, with the label image of the page (0
-    outside every region)."""
-    labels = np.zeros(grey.shape[:2], np.int32)
+def _regions(grey: np.ndarray, words: list[OcrWord]) -> tuple[list[tuple[int, Box]], Labels]:
+    """:func:`uncovered_regions` as (label, box) pairs, with the page's component labels and
+    which of them are regions (looked up per crop by :func:`_own_crop`, not page-wide)."""
     if not words:
-        return [], labels
+        return [], _NO_LABELS
     height = max(8, int(median(w.height for w in words)))
     leftover = cv2.bitwise_and(ink_mask(grey), cv2.bitwise_not(_covered(grey.shape, words,
                                                                         height // 4)))  # fmt: skip
     if np.count_nonzero(leftover) < MIN_INK * height * height:  # a fully read page
-        return [], labels
+        return [], _NO_LABELS
     leftover = _text_like(leftover, height)
     joined = cv2.dilate(leftover, np.ones((height + 1, 2 * height + 1), np.uint8))
     count, components, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
@@ -90,20 +93,20 @@ def _regions(grey: np.ndarray, words: list[OcrWord]) -> tuple[list[tuple[int, Bo
         if ink < MIN_INK * height * height or h < height or ink > MAX_DENSITY * core:
             continue
         regions.append((i, (x, y, min(page_w, x + w), min(page_h, y + h))))
-    kept = np.zeros(count, np.int32)
-    for label, _ in regions:
-        kept[label] = label
-    return regions, kept[components]
+    is_region = np.zeros(count, bool)
+    is_region[[label for label, _ in regions]] = True
+    return regions, (components, is_region)
 
 
-def _own_crop(blank: np.ndarray, labels: np.ndarray, label: int, box: Box) -> np.ndarray:
+def _own_crop(blank: np.ndarray, labels: Labels, label: int, box: Box) -> np.ndarray:
     """``blank`` cut to ``box``, with the other regions reaching into it painted white: the
     box of a slanting region (a photographed sheet's edge) can span the page and take in a
     signature block that is its own region; that block was read three times on a dev page."""
+    components, is_region = labels
     left, top, right, bottom = box
     crop = blank[top:bottom, left:right].copy()
-    others = labels[top:bottom, left:right]
-    crop[(others != 0) & (others != label)] = 255
+    others = components[top:bottom, left:right]
+    crop[is_region[others] & (others != label)] = 255
     return crop
 
 
