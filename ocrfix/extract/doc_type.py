@@ -1,9 +1,12 @@
 """Document type and its code (Decree 30/2020/NĐ-CP, Appendix III, plus legal normative types).
 
-The type is read from the stand-alone type line under the header ("QUYẾT ĐỊNH"), else from
-the symbol's type code ("12/QĐ-UBND"), else a "V/v" summary means a công văn (which has no
-code). A symbol ``VBHN`` marks a consolidated text, which reprints the type line of the
-document it consolidates, so the symbol wins there.
+The type is read from the stand-alone type line under the header ("QUYẾT ĐỊNH", also with
+OCR specks after it: "QUYẾT ĐỊNH non", or a colon the symbol's type code vouches for:
+"THÔNG TƯ :"), else from the symbol's type code ("12/QĐ-UBND"), else a "V/v" summary means
+a công văn (which has no code). A symbol ``VBHN`` marks a consolidated text, which reprints
+the type line of the document it consolidates, so the symbol wins there. A title line that
+merely starts with a type name ("QUY ĐỊNH CƠ CHẾ ...": a verb as often as a type) yields to
+the symbol's type code when they disagree.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ NAME_TO_CODE = {name: code for name, code in TYPES}
 
 
 _LEADING_JUNK = regex.compile(r"^[\W_]*(?:\w[\W_]+)?(?=\w{3})")
+# OCR specks after an upper-case line: short tokens without a capital ("QUYẾT ĐỊNH non")
+_TRAILING_JUNK = regex.compile(r"(?:\s+[^\p{Lu}\s:]{1,3})+\s*$")
 
 
 def name_for_code(code: str | None) -> str | None:
@@ -94,18 +99,27 @@ def _prefix_type(line: Line) -> tuple[str, int] | None:
     return None
 
 
-def find_type_line(lines: list[Line]) -> tuple[Line, str, int | None] | None:
+def find_type_line(
+    lines: list[Line], symbol_code: str | None = None
+) -> tuple[Line, str, int | None] | None:
     """The header line naming the document type: ``(line, type, title column or None)``.
 
-    A type name standing alone wins; failing that, an upper-case line that starts with one
-    ("THÔNG BÁO KẾT LUẬN ...") gives the type and the column where the title begins.
+    A type name standing alone wins, then one followed by a colon when ``symbol_code`` (the
+    type code of the document's symbol) names the same type; failing that, an upper-case
+    line that starts with one ("THÔNG BÁO KẾT LUẬN ...") gives the type and the column
+    where the title begins.
     """
-    upper = [line for line in lines if line.stripped and upper_ratio(line.stripped) >= 0.8]
-    for line in upper:
-        name = match_type_line(line.text)
+    cores = [(line, _TRAILING_JUNK.sub("", line.stripped)) for line in lines if line.stripped]
+    upper = [(line, core) for line, core in cores if upper_ratio(core) >= 0.8]
+    for line, core in upper:
+        name = match_type_line(core)
         if name:
             return line, name, None
-    for line in upper:
+    symbol_name = name_for_code(symbol_code)
+    for line, core in upper:
+        if symbol_name and core.endswith(":") and match_type_line(core.rstrip(": ")) == symbol_name:
+            return line, symbol_name, None
+    for line, _ in upper:
         found = _prefix_type(line)
         if found and not line.stripped.endswith(":"):
             return line, found[0], found[1]
@@ -125,12 +139,14 @@ def extract_doc_type(
         ev = evidence(type_line[0]) if type_line else None
         return Found(name, 0.9, ev), Found("VBHN", 0.9, ev)
     if type_line:
-        line, name, _ = type_line
+        line, name, column = type_line
         ev = evidence(line)
+        symbol_name = name_for_code(symbol_code)
         code = NAME_TO_CODE.get(name)
         warnings = []
-        symbol_name = name_for_code(symbol_code)
         if symbol_name and symbol_name != name:
+            if column is not None:  # a title opening with a verb ("QUY ĐỊNH CƠ CHẾ ...")
+                return Found(symbol_name, 0.8, ev), Found(symbol_code, 0.8, ev)
             warnings.append(
                 warning(
                     "doc_type",

@@ -2,7 +2,10 @@
 
 A symbol that breaks off after a hyphen ("Số: 2811/QĐ- ~", the seal's specks after it) is
 completed with the codes that stand alone on the next line ("QĐ-UBND"; a code read twice
-is dropped).
+is dropped). A symbol that stops at its type code, which Decree 30 never lets stand without
+the issuer's code, goes on with a known code OCR cut off by a hyphen read as a dot or a
+speck ("80/2025/NQ. HĐND"). The search ends where the body begins ("Căn cứ", "Kính gửi"):
+numbers below are citations, and a symbol the header shows without its "Số" wins over them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,14 @@ import regex
 from ocrfix.extract.found import Found, warning
 from ocrfix.extract.keywords import fold
 from ocrfix.extract.layout import Line, evidence
-from ocrfix.extract.symbols import KNOWN_CODES, SYMBOL, is_well_formed, normalize_symbol
+from ocrfix.extract.symbols import (
+    KNOWN_CODES,
+    SYMBOL,
+    is_known_code,
+    is_well_formed,
+    lacks_issuer_code,
+    normalize_symbol,
+)
 
 # "Số", "So", "S6", "$6", "5ố", and on scans "§ố", "S&", "_Số5331" (folded), with optional
 # colon, right before a digit.
@@ -20,7 +30,9 @@ _SO_PREFIX = regex.compile(
     r"(?:^|[\s_|.,'\"`-])(?:[s5§]\S{1,3}[:;.]|[s5§][^\s\d]{0,2}\s*[:;.,]?)\s*(?=\d)"
 )
 # body lines, also behind specks ("| ", folded "l ")
-_BODY = regex.compile(r"^(?:[\W_]|l(?=\s))*(?:can cu|theo|xet|dieu|tai|ngay)\b")
+_BODY = regex.compile(r"^(?:[\W_]|l(?=\s))*(?:can\W{0,3}cu|theo|xet|dieu|tai|ngay)\b")
+# where the body begins: no line from here on is the header's (OCR: "Căn. cứ")
+_BODY_START = regex.compile(r"^(?:[\W_]|l(?=\s))*(?:can\W{0,3}cu|kinh gui)\b")
 # The number right after "Số:" with digits OCR read as letters ("Số: B0/2025/NQ-HĐND").
 _LOOKALIKE_NUMBER = regex.compile(
     r"((?i:\bs\S{0,2})\s*:\s*)(?=[0-9BOIl]*\d)([0-9BOIl]{1,8})(?=\s*/)"
@@ -29,13 +41,16 @@ _TO_DIGITS = str.maketrans("BOIl", "8011")
 _DANGLING = regex.compile(r"[ \t]*[-~–]")  # what a symbol broken after its hyphen leaves
 _CODE = r"[A-ZĐ][A-Za-zĐ0-9&]{0,7}"
 _CODE_LINE = regex.compile(rf"^[\W_]*(?P<codes>{_CODE}(?:-{_CODE})*)[\W_]*$")
+# the issuer's codes after a type code, cut off by a hyphen read as a dot, comma or speck
+_CUT_CODES = regex.compile(rf"[ \t.,_~–-]{{1,4}}(?P<codes>{_CODE}(?:-{_CODE})*)\b")
 NUMBER_DEPTH = 10  # issuer (≤ 4 lines), motto (2), then "Số"; deeper "số ..." are citations
 FALLBACK_DEPTH = 8  # a symbol this high up, off the "Số" line, is the document's own
 
 
 def extract_number(header: list[Line], *, stripped: bool) -> Found:
     """Number and symbol from the header: the "Số" line first, any symbol as a fallback."""
-    for index, line in enumerate(header[:NUMBER_DEPTH]):
+    lines = _above_body(header[:NUMBER_DEPTH])
+    for index, line in enumerate(lines):
         if _BODY.match(line.folded):
             continue
         text = _LOOKALIKE_NUMBER.sub(lambda m: m[1] + m[2].translate(_TO_DIGITS), line.text)
@@ -45,15 +60,35 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
             symbol = SYMBOL.match(rest)
             if symbol:
                 confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
-                more = None
                 if _DANGLING.match(rest, symbol.end()):
                     more = _continuation(header[index + 1 : index + 4])
+                else:
+                    more = _cut_codes(line, text, match.end(), symbol)
                 return _found(line, symbol, stripped, confidence, offset=match.end(), more=more)
-    for line in header[:FALLBACK_DEPTH]:
+    for line in lines[:FALLBACK_DEPTH]:
         symbol = None if _BODY.match(line.folded) else SYMBOL.search(line.text)
         if symbol:
             return _found(line, symbol, stripped, 0.6)
     return Found(None, 0.0, None, [warning("number", "missing", "no 'Số:' line in the header")])
+
+
+def _above_body(lines: list[Line]) -> list[Line]:
+    """``lines`` up to the first one of the body."""
+    end = next((i for i, line in enumerate(lines) if _BODY_START.match(line.folded)), len(lines))
+    return lines[:end]
+
+
+def _cut_codes(
+    line: Line, text: str, offset: int, symbol: regex.Match
+) -> tuple[Line, regex.Match] | None:
+    """The known codes a symbol that stops at its type code goes on with on its own line,
+    behind a hyphen OCR misread ("80/2025/NQ. HĐND"), and their match."""
+    if not lacks_issuer_code(normalize_symbol(symbol.group())):
+        return None
+    cut = _CUT_CODES.match(text, offset + symbol.end())
+    if cut and all(is_known_code(code) for code in cut["codes"].split("-")):
+        return line, cut
+    return None
 
 
 def _continuation(after: list[Line]) -> tuple[Line, regex.Match] | None:
@@ -75,7 +110,7 @@ def _found(
     more: tuple[Line, regex.Match] | None = None,
 ) -> Found:
     """The number ``match`` holds (``more``: the codes it goes on with on a later line)."""
-    joined = f"{match.group()}-{more[1]['codes']}" if more else match.group()
+    joined = f"{match.group().rstrip('.,')}-{more[1]['codes']}" if more else match.group()
     value = normalize_symbol(joined, stripped=stripped)
     warnings = []
     if not is_well_formed(value):

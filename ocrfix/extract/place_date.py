@@ -4,14 +4,16 @@ Matched on folded text with the ``regex`` package's fuzzy groups, so "ngay 24 th
 nam 2024", "tháng12" and one OCR slip per keyword still match, as do scans' "ng? 20 tháng k
 11 năm 2025_" (a mangled "ngày", a speck before the month, a stroke after the year), "ngày 21
 11 năm 2025" (the "tháng" lost), "tháng 1 1" (a month split by a speck); digits OCR read as
-letters (``O`` for 0, ``l`` for 1) are mapped back. A year the line lost is read from the
-start of the next line ("... năm" / "2025", a wrapped column), else taken from the year in
-the document's symbol ("12/2025/QĐ-UBND") with a warning.
+letters (``O`` for 0, ``l`` for 1) are mapped back. A year the line lost, wholly or in part
+("năm 202"), is read from the start of the next line ("... năm" / "2025", a wrapped column),
+else taken, with a warning, from a :class:`YearHint`: the year in the document's symbol
+("12/2025/QĐ-UBND") or the latest year of the documents it cites (none is later than it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import regex
 
@@ -27,13 +29,23 @@ _DAY_MONTH = (
 DATE_WORDS = regex.compile(
     rf"(?:\bn\S{{1,3}}\s*)?{_DAY_MONTH}\s*(?P<y>[{_DIGITISH}]{{4}})(?![0-9])", regex.BESTMATCH
 )
-# The same line with its year lost at the end (the "ngày" then required).
-_YEAR_LOST = regex.compile(rf"\bn\S{{1,3}}\s*{_DAY_MONTH}[\W_]*$", regex.BESTMATCH)
+# The same line with its year lost at the end, or its last digits (the "ngày" then required).
+_YEAR_LOST = regex.compile(
+    rf"\bn\S{{1,3}}\s*{_DAY_MONTH}\s*(?P<part>[12]\d{{0,2}})?[\W_]*$", regex.BESTMATCH
+)
 _WRAPPED_YEAR = regex.compile(r"^[\W_]*(?P<y>(?:19|20)\d\d)(?!\d)")
 _TO_DIGIT = str.maketrans("olizs", "01125")
 _PLACE_STOP = regex.compile(r"[;:()]|\s{2,}")
 _NOT_A_DATE_LINE = regex.compile(r"^\s*(?:can cu|theo|xet|tai|thuc hien|dieu)\b")
 _MAX_BEFORE = 80  # a place, perhaps after a merged left column; longer is a body sentence
+
+
+class YearHint(NamedTuple):
+    """A year for a date line that lost its own, and where it comes from (for the warning:
+    ``year_from_number``, ``year_from_references``)."""
+
+    year: int
+    source: str
 
 
 def parse_numbers(day: str, month: str, year: str) -> tuple[str | None, str | None]:
@@ -61,7 +73,7 @@ def _place(line: Line, date_start: int) -> tuple[str | None, int]:
     return (place or None), start
 
 
-def _date_line(header: list[Line], year_hint: int | None) -> tuple[Line, Found] | None:
+def _date_line(header: list[Line], year_hint: YearHint | None) -> tuple[Line, Found] | None:
     """The first header line with a date in words, and the date read from it."""
     for index, line in enumerate(header):
         match = DATE_WORDS.search(line.folded)
@@ -78,20 +90,25 @@ def _date_line(header: list[Line], year_hint: int | None) -> tuple[Line, Found] 
 
 
 def _lost_year(
-    after: list[Line], line: Line, match: regex.Match, year_hint: int | None
+    after: list[Line], line: Line, match: regex.Match, year_hint: YearHint | None
 ) -> Found | None:
     """The date of a line that lost its year: the year that starts the next line, or else
-    the symbol's year, warned about."""
+    the hinted year, warned about, if it begins with what is left of the year."""
     nxt = next((a for a in after if a.stripped), None)
-    wrapped = _WRAPPED_YEAR.match(nxt.text) if nxt else None
+    wrapped = _WRAPPED_YEAR.match(nxt.text) if nxt and not match["part"] else None
     if nxt and wrapped:
         ev = evidence(line, nxt, start=match.start(), end=wrapped.end())
         return _read_date(match, wrapped["y"], ev, 0.8)
-    if year_hint is None:
+    if year_hint is None or not str(year_hint.year).startswith(match["part"] or ""):
         return None
-    note = warning("issued_date", "year_from_number", f"year {year_hint} taken from the symbol")
+    note = warning(
+        "issued_date",
+        f"year_from_{year_hint.source}",
+        f"year {year_hint.year} taken from the {year_hint.source}",
+    )
     ev = evidence(line, start=match.start(), end=match.end())
-    return _read_date(match, str(year_hint), ev, 0.6, [note])
+    confidence = 0.6 if year_hint.source == "number" else 0.5
+    return _read_date(match, str(year_hint.year), ev, confidence, [note])
 
 
 def _read_date(
@@ -105,9 +122,11 @@ def _read_date(
     return Found(iso, confidence, ev, warnings)
 
 
-def extract_place_date(header: list[Line], *, year_hint: int | None = None) -> tuple[Found, Found]:
+def extract_place_date(
+    header: list[Line], *, year_hint: YearHint | None = None
+) -> tuple[Found, Found]:
     """``(place, issued_date)`` from the first header line carrying a date in words;
-    ``year_hint`` is the year the document's symbol carries, for a date line that lost it."""
+    ``year_hint`` is for a date line that lost its year."""
     found = _date_line(header, year_hint)
     if found:
         line, date_found = found

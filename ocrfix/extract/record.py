@@ -12,7 +12,7 @@ from ocrfix.extract.issuer import extract_issuer
 from ocrfix.extract.keywords import is_marked
 from ocrfix.extract.layout import Line, split_lines
 from ocrfix.extract.number import extract_number, prefer_raw_number
-from ocrfix.extract.place_date import extract_place_date
+from ocrfix.extract.place_date import YearHint, extract_place_date
 from ocrfix.extract.places import restore_place
 from ocrfix.extract.recipients import extract_recipients, find_recipients_line
 from ocrfix.extract.references import extract_references
@@ -40,6 +40,18 @@ def _consistency(number: Found, date: Found) -> list[dict]:
     return []
 
 
+def _year_hint(number: Found, references: list[dict]) -> YearHint | None:
+    """The year for a date line that lost its own: the symbol's, else the latest year of the
+    documents the text cites (issued before it, and in dev documents of its year)."""
+    year = symbol_year(number.value) if number.value else None
+    if year:
+        return YearHint(year, "number")
+    cited = [symbol_year(ref["number"]) for ref in references if ref.get("number")]
+    cited += [int(ref["date"][:4]) for ref in references if ref.get("date")]
+    latest = max(filter(None, cited), default=None)
+    return YearHint(latest, "references") if latest else None
+
+
 def _header_number(header: list[Line]) -> tuple[Found, bool]:
     """The number read from ``header``, and whether the header lacks Vietnamese marks."""
     stripped = not is_marked(" ".join(line.text for line in header))
@@ -60,13 +72,9 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
     raw_lines = split_lines(unicodedata.normalize("NFC", raw)) if raw is not None else None
     if raw_lines is not None:
         number = prefer_raw_number(number, _header_number(header_lines(raw_lines))[0])
-    year_hint = symbol_year(number.value) if number.value else None
-    place, issued_date = extract_place_date(header, year_hint=year_hint)
-    if stripped and place.value:
-        place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)
     summary_line = find_summary_line(header)
-    type_line = find_type_line(header)
     symbol_code = type_code(number.value) if number.value else None
+    type_line = find_type_line(header, symbol_code)
     addressee_line = find_addressee_line(lines)
     doc_type, doc_type_code = extract_doc_type(type_line, symbol_code, summary_line, addressee_line)
     if number.value and doc_type_code.value and type_line:
@@ -79,8 +87,15 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
                 fixed, number.confidence * 0.8, number.evidence, [*number.warnings, note]
             )
             doc_type, doc_type_code = extract_doc_type(type_line, type_code(fixed), summary_line)
+    references = extract_references(text, own_number=number.value)
+    place, issued_date = extract_place_date(header, year_hint=_year_hint(number, references))
+    if stripped and place.value:
+        place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)
     if type_line:
-        title = title_after_type_line(lines, type_line[0], type_line[2])
+        # a title opening with a type name the symbol overruled keeps that word
+        overruled = type_line[2] is not None and doc_type.value != type_line[1]
+        rest = 0 if overruled else type_line[2]
+        title = title_after_type_line(lines, type_line[0], rest)
     elif summary_line:
         stops = {n for n in (_line_of(number), _line_of(issued_date)) if n}
         title = title_from_summary(lines, summary_line, stops)
@@ -112,7 +127,6 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
         "recipients": recipients,
         "signer": signer,
     }
-    references = extract_references(text, own_number=number.value)
     warnings = [w for f in found.values() for w in f.warnings]
     warnings += _consistency(number, issued_date)
     reported = {w["field"] for w in warnings}

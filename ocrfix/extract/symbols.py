@@ -10,8 +10,11 @@ twice.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from ocrfix.dictionaries import dictionary_path
 from ocrfix.extract.doc_type import CODE_TO_NAME
 from ocrfix.extract.keywords import fold
 
@@ -64,6 +67,33 @@ def normalize_symbol(raw: str, *, stripped: bool = False) -> str:
         if parts[i] == parts[i - 2] and not parts[i].isdigit():
             del parts[i - 1 : i + 1]
     return "".join(parts)
+
+
+MIN_CODE_COUNT = 20  # rarer codes of the lexicon are too often OCR or corpus noise
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """Codes seen in the corpus at least :data:`MIN_CODE_COUNT` times (``codes.tsv``)."""
+    codes = set(KNOWN_CODES)
+    with open(dictionary_path("codes.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            code, _, count = line.rstrip("\n").partition("\t")
+            if not code.startswith("#") and count.isdigit() and int(count) >= MIN_CODE_COUNT:
+                codes.add(code)
+    return frozenset(codes)
+
+
+def is_known_code(code: str) -> bool:
+    """Whether ``code`` is a type code or an issuer code common in the corpus."""
+    return code in _lexicon()
+
+
+def lacks_issuer_code(symbol: str) -> bool:
+    """True for a state-style symbol that stops at its type code ("80/2025/NQ"): Decree 30
+    always has the issuer's code follow, so OCR cut the rest off."""
+    match = regex.fullmatch(rf"\d+(?:/\d{{4}})?/(?P<code>{_SEG})", symbol)
+    return bool(match) and match["code"] in CODE_TO_NAME
 
 
 def type_code(symbol: str) -> str | None:

@@ -65,3 +65,32 @@ def test_letter_without_summary_line_is_a_cong_van(make_doc):
     )
     record = extract_record(text)
     assert (record["doc_type"], record["doc_type_code"]) == ("Công văn", None)
+
+
+def test_type_line_with_specks_after_it(make_doc):
+    record = extract_record(make_doc(type_line="_ ' - QUYẾT ĐỊNH non", number="Số: 4/QĐ-TTg"))
+    assert record["doc_type"] == "Quyết định"
+    assert record["evidence"]["doc_type"] is not None  # read from the line, not the symbol
+
+
+def test_type_line_with_a_colon_counts_when_the_symbol_agrees(make_doc):
+    record = extract_record(make_doc(number="Số: 9/2025/TT-BTC", type_line="THÔNG TƯ :"))
+    assert record["doc_type"] == "Thông tư"
+    assert record["evidence"]["doc_type"] is not None  # read from the line, not the symbol
+    # without the symbol's word, "QUYẾT ĐỊNH:" is the enacting line, not a type line
+    enacting = make_doc(number="Số: 9/UBND-VP", type_line="QUYẾT ĐỊNH:", title=())
+    assert extract_record(enacting)["doc_type"] != "Quyết định"
+
+
+def test_title_opening_with_a_type_name_yields_to_the_symbol(make_doc):
+    text = make_doc(
+        number="Số: 37/2025/TT-BXD",
+        type_line="QUY ĐỊNH CƠ CHẾ, CHÍNH SÁCH QUẢN LÝ GIÁ",
+        title=("DỊCH VỤ KIỂM TRA SẢN PHẨM",),
+    )
+    record = extract_record(text)
+    assert (record["doc_type"], record["doc_type_code"]) == ("Thông tư", "TT")
+    assert record["title"].startswith("QUY ĐỊNH CƠ CHẾ")
+    # without a symbol code to overrule it, the opening type name stands
+    plain = make_doc(number="Số: 37/UBND-VP", type_line="THÔNG BÁO KẾT LUẬN CỦA CHỦ TỊCH")
+    assert extract_record(plain)["doc_type"] == "Thông báo"

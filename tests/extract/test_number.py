@@ -155,3 +155,26 @@ def test_symbol_broken_after_its_hyphen_goes_on_below(make_doc):
     assert text[span["start"] : span["end"]] == "3174/QĐ- Ồ ị\n\nQĐ-UBND"
     title_below = make_doc(number="Số: 3174/QĐ-", type_line="QUYẾT ĐỊNH")
     assert extract_record(title_below)["number"] == "3174/QĐ"  # a title is no code line
+
+
+def test_type_code_cut_from_the_issuer_code_by_a_misread_hyphen(make_doc):
+    text = make_doc(number="Số: B0/2025/NQ. HĐND _`...")
+    assert extract_record(text)["number"] == "80/2025/NQ-HĐND"
+    # a complete symbol takes nothing more; an unknown word is no code
+    assert extract_record(make_doc(number="Số: 12/QĐ-UBND. HĐND"))["number"] == "12/QĐ-UBND"
+    assert extract_record(make_doc(number="Số: 12/QĐ. XYZQW"))["number"] == "12/QĐ"
+
+
+def test_header_symbol_without_so_beats_a_citation_in_the_body(make_doc):
+    text = make_doc(
+        number="109/2025/TT-BTC ` - ` Hà Nội -ngày 18 tháng 11 năm 2025",
+        date="",
+        type_line="THÔNG TƯ",
+        body=('" Căn. cứ Luật Quản: lý thuế số 38/2019/QH14;',),
+    )
+    assert extract_record(text)["number"] == "109/2025/TT-BTC"
+
+
+def test_no_number_is_read_below_the_start_of_the_body(make_doc):
+    text = make_doc(number="", body=("Kính gửi: Sở Tài chính", "Số: 12/QĐ-UBND"))
+    assert extract_record(text)["number"] is None

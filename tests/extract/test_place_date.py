@@ -72,8 +72,28 @@ def test_lost_year_is_taken_from_the_symbol_with_a_warning(make_doc):
     assert record["issued_date"] == "2025-11-19"
     assert any(w["code"] == "year_from_number" for w in record["warnings"])
     assert not any(w["code"] == "year_mismatch" for w in record["warnings"])
-    no_year = make_doc(number="Số: 31/QĐ-UBND", date="Hà Nội, ngày 19 tháng 11 năm _")
+    no_year = make_doc(
+        number="Số: 31/QĐ-UBND", date="Hà Nội, ngày 19 tháng 11 năm _", body=("Căn cứ Luật;",)
+    )
     assert extract_record(no_year)["issued_date"] is None
+
+
+def test_lost_year_is_the_latest_cited_one_when_the_symbol_has_none(make_doc):
+    body = (
+        "Căn cứ Nghị định số 12/2023/NĐ-CP ngày 05 tháng 3 năm 2023 của Chính phủ;",
+        "Xét Tờ trình số 408/TTr-UBND ngày 20/10/2025 của Ủy ban nhân dân;",
+    )
+    text = make_doc(number="Số: 31/QĐ-UBND", date="Hà Nội, ngày 19 tháng 11 năm", body=body)
+    record = extract_record(text)
+    assert record["issued_date"] == "2025-11-19"
+    assert any(w["code"] == "year_from_references" for w in record["warnings"])
+
+
+def test_year_cut_short_is_completed_only_by_a_hint_it_begins(make_doc):
+    cut = make_doc(number="Số: 31/2025/QĐ-UBND", date="Hà Tĩnh, ngày 20 tháng 11 năm 202")
+    assert extract_record(cut)["issued_date"] == "2025-11-20"
+    other = make_doc(number="Số: 31/2025/QĐ-UBND", date="Hà Tĩnh, ngày 20 tháng 11 năm 19")
+    assert extract_record(other)["issued_date"] is None
 
 
 @pytest.mark.parametrize(
