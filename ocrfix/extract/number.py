@@ -4,7 +4,8 @@ A symbol that breaks off after a hyphen ("Số: 2811/QĐ- ~", the seal's specks 
 completed with the codes that stand alone on the next line ("QĐ-UBND"; a code read twice
 is dropped). A symbol that stops at its type code, which Decree 30 never lets stand without
 the issuer's code, goes on with a known code OCR cut off by a hyphen read as a dot or a
-speck ("80/2025/NQ. HĐND"). The search ends where the body begins ("Căn cứ", "Kính gửi"):
+speck ("80/2025/NQ. HĐND"); a number split by a space ("Số: 1 1654/VPCP-CN", where narrow
+digits meet) is joined. The search ends where the body begins ("Căn cứ", "Kính gửi"):
 numbers below are citations, and a symbol the header shows without its "Số" wins over them.
 """
 
@@ -41,6 +42,11 @@ _TO_DIGITS = str.maketrans("BOIl", "8011")
 _DANGLING = regex.compile(r"[ \t]*[-~–]")  # what a symbol broken after its hyphen leaves
 _CODE = r"[A-ZĐ][A-Za-zĐ0-9&]{0,7}"
 _CODE_LINE = regex.compile(rf"^[\W_]*(?P<codes>{_CODE}(?:-{_CODE})*)[\W_]*$")
+# "Số: 1 1654/VPCP-CN": Tesseract splits a number where a narrow 1 meets a digit (after
+# the colon: "S6 7/NĐ-CP" is a garbled "Số")
+_SPLIT_DIGITS = regex.compile(
+    r"(?<=[:;][ \t]*)(?P<lead>\d?1|\d) (?=(?:(?<=1 )\d|1)\d{0,5}[ \t]?[/⁄∕-])"
+)
 # the issuer's codes after a type code, cut off by a hyphen read as a dot, comma or speck
 _CUT_CODES = regex.compile(rf"[ \t.,_~–-]{{1,4}}(?P<codes>{_CODE}(?:-{_CODE})*)\b")
 NUMBER_DEPTH = 10  # issuer (≤ 4 lines), motto (2), then "Số"; deeper "số ..." are citations
@@ -57,18 +63,22 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
         for match in _SO_PREFIX.finditer(fold(text)):
             # on the rest of the line: a glued "Số73/TB-VP" fails SYMBOL's look-behind
             rest = text[match.end() :]
-            symbol = SYMBOL.match(rest)
+            split = _SPLIT_DIGITS.match(text, match.end())
+            symbol = SYMBOL.match(rest, split.end() - match.end() if split else 0)
             if symbol:
                 confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
                 if _DANGLING.match(rest, symbol.end()):
                     more = _continuation(header[index + 1 : index + 4])
                 else:
                     more = _cut_codes(line, text, match.end(), symbol)
-                return _found(line, symbol, stripped, confidence, offset=match.end(), more=more)
+                lead = split["lead"] if split else ""
+                start = split.start() if split else match.end() + symbol.start()
+                span = (start, match.end() + symbol.end())
+                return _found(line, lead + symbol.group(), span, stripped, confidence, more)
     for line in lines[:FALLBACK_DEPTH]:
         symbol = None if _BODY.match(line.folded) else SYMBOL.search(line.text)
         if symbol:
-            return _found(line, symbol, stripped, 0.6)
+            return _found(line, symbol.group(), symbol.span(), stripped, 0.6)
     return Found(None, 0.0, None, [warning("number", "missing", "no 'Số:' line in the header")])
 
 
@@ -103,23 +113,24 @@ def _continuation(after: list[Line]) -> tuple[Line, regex.Match] | None:
 
 def _found(
     line: Line,
-    match: regex.Match,
+    read: str,
+    span: tuple[int, int],
     stripped: bool,
     confidence: float,
-    offset: int = 0,
     more: tuple[Line, regex.Match] | None = None,
 ) -> Found:
-    """The number ``match`` holds (``more``: the codes it goes on with on a later line)."""
-    joined = f"{match.group().rstrip('.,')}-{more[1]['codes']}" if more else match.group()
+    """The number ``read`` at columns ``span`` of ``line`` gives (``more``: the codes it goes
+    on with, further on the line or on a later one)."""
+    joined = f"{read.rstrip('.,')}-{more[1]['codes']}" if more else read
     value = normalize_symbol(joined, stripped=stripped)
     warnings = []
     if not is_well_formed(value):
         warnings.append(warning("number", "malformed_symbol", f"unusual symbol {value!r}"))
         confidence *= 0.8
     if more:
-        ev = evidence(line, more[0], start=offset + match.start(), end=more[1].end("codes"))
+        ev = evidence(line, more[0], start=span[0], end=more[1].end("codes"))
         return Found(value, confidence * 0.9, ev, warnings)
-    ev = evidence(line, start=offset + match.start(), end=offset + match.end())
+    ev = evidence(line, start=span[0], end=span[1])
     return Found(value, confidence, ev, warnings)
 
 

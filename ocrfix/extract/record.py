@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
+
 from ocrfix.extract.addressees import extract_addressees, find_addressee_line
 from ocrfix.extract.doc_type import extract_doc_type, find_type_line
 from ocrfix.extract.found import MISSING, Found, warning
@@ -46,10 +48,35 @@ def _year_hint(number: Found, references: list[dict]) -> YearHint | None:
     year = symbol_year(number.value) if number.value else None
     if year:
         return YearHint(year, "number")
+    latest = _latest_cited_year(references)
+    return YearHint(latest, "references") if latest else None
+
+
+def _latest_cited_year(references: list[dict]) -> int | None:
     cited = [symbol_year(ref["number"]) for ref in references if ref.get("number")]
     cited += [int(ref["date"][:4]) for ref in references if ref.get("date")]
-    latest = max(filter(None, cited), default=None)
-    return YearHint(latest, "references") if latest else None
+    return max(filter(None, cited), default=None)
+
+
+def _settle_year(number: Found, date: Found, references: list[dict]) -> tuple[Found, Found]:
+    """A symbol year and a date year that disagree ("209/2028/QĐ-UBND", 2025: a digit
+    misread): the one the latest cited year backs is kept, the other is made to agree."""
+    year = symbol_year(number.value) if number.value else None
+    if not (year and date.value) or int(date.value[:4]) == year:
+        return number, date
+    cited = _latest_cited_year(references)
+    if cited == int(date.value[:4]):
+        fixed = regex.sub(rf"/{year}/", f"/{cited}/", number.value, count=1)
+        return _amended(number, fixed, "number", "year from the date"), date
+    if cited == year:
+        return number, _amended(date, f"{year}{date.value[4:]}", "issued_date", "year from number")
+    return number, date
+
+
+def _amended(found: Found, value: str, field: str, why: str) -> Found:
+    """``found`` with ``value`` put in, less sure, and a ``year_repaired`` warning."""
+    note = warning(field, "year_repaired", f"read {found.value!r}; {why}")
+    return Found(value, found.confidence * 0.8, found.evidence, [*found.warnings, note])
 
 
 def _header_number(header: list[Line]) -> tuple[Found, bool]:
@@ -89,6 +116,7 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
             doc_type, doc_type_code = extract_doc_type(type_line, type_code(fixed), summary_line)
     references = extract_references(text, own_number=number.value)
     place, issued_date = extract_place_date(header, year_hint=_year_hint(number, references))
+    number, issued_date = _settle_year(number, issued_date, references)
     if stripped and place.value:
         place = Found(restore_place(place.value), place.confidence * 0.9, place.evidence)
     if type_line:

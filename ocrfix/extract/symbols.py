@@ -2,7 +2,8 @@
 
 Shared by the header's "Số:" line and by cited references. :data:`SYMBOL` finds them in
 running text, tolerating a space before a separator ("3565 /QĐ -UBND") and a break after
-a hyphen ("5158/QĐ-\\nUBND") and the hyphen scans read as ``~`` or ``–``;
+a hyphen ("5158/QĐ-\\nUBND"), the hyphen scans read as ``~`` or ``–`` and the slash they
+read as a fraction or division slash (``⁄``, ``∕``);
 :func:`normalize_symbol` removes those gaps, repairs the codes OCR damages (``QÐ``, ``Qb``,
 ``QĐÐ`` → ``QĐ``; a hyphen read as a dot between two codes, "CT.CS") and drops a code read
 twice.
@@ -20,7 +21,7 @@ from ocrfix.extract.keywords import fold
 
 _UPPER = "A-ZĐÐÂĂÊÔƠƯÁÀẢÃẠ"
 _SEG = rf"[{_UPPER}][\p{{L}}0-9.&]*"
-_SEP = rf"(?:[ \t]?[/\-~–](?:[ \t]*\n[ \t]*)?|[ \t]?[-~–][ \t](?=[{_UPPER}]{{2}}))"
+_SEP = rf"(?:[ \t]?[/⁄∕\-~–](?:[ \t]*\n[ \t]*)?|[ \t]?[-~–][ \t](?=[{_UPPER}]{{2}}))"
 SYMBOL = regex.compile(
     rf"(?<![\w/.-])\d{{1,8}}(?:\.\d{{1,6}})?[a-z]?(?:{_SEP}\d{{1,6}})?{_SEP}{_SEG}(?:{_SEP}(?:{_SEG}|\d{{1,4}}\b))*"
 )
@@ -59,7 +60,8 @@ def _repair_segment(segment: str, stripped: bool) -> str:
 
 def normalize_symbol(raw: str, *, stripped: bool = False) -> str:
     """The symbol without gaps, its codes repaired; ``stripped`` marks diacritic-free input."""
-    compact = regex.sub(r"\s*([/-])\s*", r"\1", regex.sub("[~–]", "-", raw.strip())).rstrip(".")
+    unified = regex.sub("[~–]", "-", regex.sub("[⁄∕]", "/", raw.strip()))
+    compact = regex.sub(r"\s*([/-])\s*", r"\1", unified).rstrip(".")
     compact = _DOTTED.sub(lambda m: "-" if m["code"] in KNOWN_CODES else ".", compact)
     parts = [p if p in "/-" else _repair_segment(p, stripped)
              for p in regex.split(r"([/-])", compact)]

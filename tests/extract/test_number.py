@@ -178,3 +178,25 @@ def test_header_symbol_without_so_beats_a_citation_in_the_body(make_doc):
 def test_no_number_is_read_below_the_start_of_the_body(make_doc):
     text = make_doc(number="", body=("Kính gửi: Sở Tài chính", "Số: 12/QĐ-UBND"))
     assert extract_record(text)["number"] is None
+
+
+def test_fraction_slash_and_a_number_split_where_ones_meet(make_doc):
+    assert extract_record(make_doc(number="Số: 78/2025⁄NQ-HĐND"))["number"] == "78/2025/NQ-HĐND"
+    record = extract_record(make_doc(number="Số: 1 1654/VPCP-CN"))
+    assert record["number"] == "11654/VPCP-CN"
+    span = record["evidence"]["number"]
+    assert make_doc(number="Số: 1 1654/VPCP-CN")[span["start"] : span["end"]] == "1 1654/VPCP-CN"
+
+
+def test_symbol_year_misread_is_settled_by_the_date_and_the_citations(make_doc):
+    body = ("Căn cứ Nghị định số 12/2025/NĐ-CP ngày 05 tháng 3 năm 2025 của Chính phủ;",)
+    date = "Hải Phòng, ngày 17 tháng 11 năm 2025"
+    record = extract_record(make_doc(number="Số: 209/2028/QĐ-UBND", date=date, body=body))
+    assert (record["number"], record["issued_date"]) == ("209/2025/QĐ-UBND", "2025-11-17")
+    date_off = "Hải Phòng, ngày 17 tháng 11 năm 2028"
+    record = extract_record(make_doc(number="Số: 209/2025/QĐ-UBND", date=date_off, body=body))
+    assert (record["number"], record["issued_date"]) == ("209/2025/QĐ-UBND", "2025-11-17")
+    # without citations to settle it, both stay as read and the mismatch is warned
+    bare = extract_record(make_doc(number="Số: 209/2028/QĐ-UBND", date=date, body=()))
+    assert bare["number"] == "209/2028/QĐ-UBND"
+    assert any(w["code"] == "year_mismatch" for w in bare["warnings"])
