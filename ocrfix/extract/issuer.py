@@ -105,6 +105,21 @@ def vietnamese_case(name: str) -> str:
     return " ".join(out)
 
 
+def initials(name: str) -> str:
+    """The code Decree 30 abbreviates a body to, from its name's syllables up to its locality
+    ("Cục Hải quan" → "CHQ", "Ủy ban nhân dân tỉnh Hà Tĩnh" → "UBND", "Bộ Giáo dục và Đào
+    tạo" → "BGDĐT"); "và" gives no letter, "đ" gives "Đ"."""
+    words = name.split()
+    folded = [fold(word) for word in words]
+    letters = []
+    for i, word in enumerate(words):
+        if i and _LEVEL_START.match(" ".join(folded[i:])) and len(words) > i + 1:
+            break  # a locality follows ("tỉnh Hà Tĩnh"), not "Cục Hải quan"
+        if folded[i] != "va" and folded[i][:1].isalpha():
+            letters.append("Đ" if word[0] in "đĐ" else folded[i][0].upper())
+    return "".join(letters)
+
+
 def extract_issuer(header: list[Line], first_field_line: int) -> tuple[Found, Found]:
     """``(issuer, issuer_parent)`` from the header lines above the number/date/title lines."""
     texts: list[str] = []

@@ -10,7 +10,7 @@ from ocrfix.extract.addressees import extract_addressees, find_addressee_line
 from ocrfix.extract.doc_type import extract_doc_type, find_type_line
 from ocrfix.extract.found import MISSING, Found, warning
 from ocrfix.extract.header import header_lines
-from ocrfix.extract.issuer import extract_issuer
+from ocrfix.extract.issuer import extract_issuer, initials
 from ocrfix.extract.keywords import is_marked
 from ocrfix.extract.layout import Line, split_lines
 from ocrfix.extract.number import extract_number, prefer_raw_number
@@ -20,7 +20,7 @@ from ocrfix.extract.recipients import extract_recipients, find_recipients_line
 from ocrfix.extract.references import extract_references
 from ocrfix.extract.schema import FIELDS, SCHEMA_VERSION
 from ocrfix.extract.signer import extract_signer, prefer_raw_signer
-from ocrfix.extract.symbols import reconcile_code, symbol_year, type_code
+from ocrfix.extract.symbols import reconcile_code, repair_codes, symbol_year, type_code
 from ocrfix.extract.title import find_summary_line, title_after_type_line, title_from_summary
 
 REQUIRED = ("doc_type", "number", "issuer", "issued_date", "title", "signer")
@@ -71,6 +71,16 @@ def _settle_year(number: Found, date: Found, references: list[dict]) -> tuple[Fo
     if cited == year:
         return number, _amended(date, f"{year}{date.value[4:]}", "issued_date", "year from number")
     return number, date
+
+
+def _repaired_codes(number: Found, anchors: set[str]) -> Found:
+    """``number`` with a garbled code put right from the codes the header leads one to expect
+    (:func:`repair_codes`)."""
+    fixed = repair_codes(number.value, anchors) if number.value else None
+    if not fixed:
+        return number
+    note = warning("number", "code_repaired", f"read {number.value!r}; codes from the header")
+    return Found(fixed, number.confidence * 0.8, number.evidence, [*number.warnings, note])
 
 
 def _amended(found: Found, value: str, field: str, why: str) -> Found:
@@ -136,6 +146,8 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
         type_line and type_line[0].number,
     ]
     issuer, issuer_parent = extract_issuer(header, min((n for n in field_lines if n), default=15))
+    number = _repaired_codes(number, {initials(f.value) for f in (issuer, issuer_parent) if f.value}
+                             | {doc_type_code.value} - {None})
     recipients = extract_recipients(lines)
     signer = extract_signer(lines, find_recipients_line(lines))
     if raw_lines is not None:

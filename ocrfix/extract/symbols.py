@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ocrfix.dictionaries import dictionary_path
 from ocrfix.extract.doc_type import CODE_TO_NAME
@@ -96,6 +97,30 @@ def lacks_issuer_code(symbol: str) -> bool:
     always has the issuer's code follow, so OCR cut the rest off."""
     match = regex.fullmatch(rf"\d+(?:/\d{{4}})?/(?P<code>{_SEG})", symbol)
     return bool(match) and match["code"] in CODE_TO_NAME
+
+
+def repair_codes(symbol: str, anchors: set[str]) -> str | None:
+    """``symbol`` with an unknown code that is one OCR slip away from an expected code
+    joined to a known one put right ("5331/CFCS" + "CT" → "5331/CT-CS": a letter misread and
+    the hyphen lost), or None. ``anchors`` are the codes the header leads one to expect (the
+    issuer's initials, the type line's code); the reading must be the only one that close,
+    and not an exact join, which is a compound code as printed ("QĐ-CTUBND").
+    """
+    parts = regex.split(r"([/-])", symbol)
+    for index in range(2, len(parts), 2):
+        part = parts[index]
+        if len(part) < 3 or not part.isalpha() or is_known_code(part):
+            continue
+        readings: dict[str, int] = {}
+        for anchor in (a for a in anchors if len(a) >= 2):
+            for code in (c for c in _lexicon() if len(c) >= 2):
+                for reading in (f"{anchor}-{code}", f"{code}-{anchor}"):
+                    distance = Levenshtein.distance(part, reading.replace("-", ""))
+                    if distance <= 1:
+                        readings[reading] = distance
+        if len(readings) == 1 and 1 in readings.values():  # joined as printed: "CTUBND"
+            return "".join([*parts[:index], *readings, *parts[index + 1 :]])
+    return None
 
 
 def type_code(symbol: str) -> str | None:

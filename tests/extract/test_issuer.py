@@ -6,6 +6,7 @@ import pytest
 
 from ocrfix.extract import extract_record
 from ocrfix.extract.header import split_motto
+from ocrfix.extract.issuer import initials
 from ocrfix.extract.places import restore_place
 
 
@@ -59,3 +60,17 @@ def test_place_names_get_their_diacritics_back():
     assert restore_place("Ha N6i") == "Hà Nội"
     assert restore_place("TP. Ho Chi Minh") == "TP. Hồ Chí Minh"
     assert restore_place("Khong Co Noi Nay") == "Khong Co Noi Nay"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Cục Hải quan", "CHQ"),
+        ("Cục Thuế", "CT"),
+        ("Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND"),
+        ("Hội đồng nhân dân thành phố Hà Nội", "HĐND"),
+        ("Bộ Giáo dục và Đào tạo", "BGDĐT"),
+    ],
+)
+def test_initials_are_the_code_decree_30_abbreviates_a_body_to(name, code):
+    assert initials(name) == code

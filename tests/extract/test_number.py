@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ocrfix.extract import extract_record
-from ocrfix.extract.symbols import is_well_formed, normalize_symbol, type_code
+from ocrfix.extract.symbols import is_well_formed, normalize_symbol, repair_codes, type_code
 from ocrfix.text import strip_diacritics
 
 
@@ -200,3 +200,14 @@ def test_symbol_year_misread_is_settled_by_the_date_and_the_citations(make_doc):
     bare = extract_record(make_doc(number="Số: 209/2028/QĐ-UBND", date=date, body=()))
     assert bare["number"] == "209/2028/QĐ-UBND"
     assert any(w["code"] == "year_mismatch" for w in bare["warnings"])
+
+
+def test_code_one_slip_from_the_issuer_initials_and_a_known_code(make_doc):
+    assert repair_codes("5331/CFCS", {"CT"}) == "5331/CT-CS"  # T read as F, hyphen lost
+    assert repair_codes("5282/TCS", {"CT"}) == "5282/CT-CS"  # a letter lost too
+    assert repair_codes("5331/CFCS", {"BTC"}) is None  # nothing expected comes that close
+    assert repair_codes("52/2025/QĐ-CTUBND", {"UBND", "QĐ"}) is None  # a compound as printed
+    text = make_doc(issuer=("BỘ TÀI CHÍNH", "CỤC THUẾ"), number="Số: 5331/CFCS", type_line=None)
+    record = extract_record(text)
+    assert record["number"] == "5331/CT-CS"
+    assert any(w["code"] == "code_repaired" for w in record["warnings"])
