@@ -3,11 +3,12 @@
 Matched on folded text with the ``regex`` package's fuzzy groups, so "ngay 24 thang 12
 nam 2024", "tháng12" and one OCR slip per keyword still match, as do scans' "ng? 20 tháng k
 11 năm 2025_" (a mangled "ngày", a speck before the month, a stroke after the year), "ngày 21
-11 năm 2025" (the "tháng" lost), "tháng 1 1" (a month split by a speck); digits OCR read as
-letters (``O`` for 0, ``l`` for 1) are mapped back. A year the line lost, wholly or in part
-("năm 202"), is read from the start of the next line ("... năm" / "2025", a wrapped column),
-else taken, with a warning, from a :class:`YearHint`: the year in the document's symbol
-("12/2025/QĐ-UBND") or the latest year of the documents it cites (none is later than it).
+11 năm 2025" (the "tháng" lost), "tháng 1 1" and "năm 20 25" (split where narrow digits
+meet); digits OCR read as letters (``O`` for 0, ``l`` for 1) are mapped back. A year the
+line lost, wholly or in part ("năm 202"), is read from the start of the next line ("... năm"
+/ "2025", a wrapped column), else taken, with a warning, from a :class:`YearHint`: the year
+in the document's symbol ("12/2025/QĐ-UBND") or the latest year of the documents it cites
+(none is later than it).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ _DAY_MONTH = (
     rf"(?:[^\s\d]\s+)?(?P<m>[{_DIGITISH}](?: ?[{_DIGITISH}])?)[\s.,]*(?:nam){{e<=2}}"
 )
 DATE_WORDS = regex.compile(
-    rf"(?:\bn\S{{1,3}}\s*)?{_DAY_MONTH}\s*(?P<y>[{_DIGITISH}]{{4}})(?![0-9])", regex.BESTMATCH
+    rf"(?:\bn\S{{1,3}}\s*)?{_DAY_MONTH}\s*(?P<y>[{_DIGITISH}]{{2}} ?[{_DIGITISH}]{{2}})(?![0-9])",
+    regex.BESTMATCH,
 )
 # The same line with its year lost at the end, or its last digits (the "ngày" then required).
 _YEAR_LOST = regex.compile(

@@ -21,6 +21,7 @@ from ocrfix.extract import extract_record
         ("Vĩnh Long, ng? 3 tháng i 10 năm 2025", "Vĩnh Long", "2025-10-03"),
         ("Sơn La, ngày 14 tháng 8 năm 2025_ ` _", "Sơn La", "2025-08-14"),
         ("Huế, ngày 9 12 năm 2025", "Huế", "2025-12-09"),  # "tháng" lost
+        ("Hà Nội, ngày 24 tháng 1l năm 20 25", "Hà Nội", "2025-11-24"),  # split where ones meet
     ],
 )
 def test_place_and_date(make_doc, line, place, iso):
