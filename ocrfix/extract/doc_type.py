@@ -99,6 +99,12 @@ def _prefix_type(line: Line) -> tuple[str, int] | None:
     return None
 
 
+def standalone_type(line: Line) -> str | None:
+    """The type an upper-case line names on its own ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH non")."""
+    core = _TRAILING_JUNK.sub("", line.stripped)
+    return match_type_line(core) if core and upper_ratio(core) >= 0.8 else None
+
+
 def find_type_line(
     lines: list[Line], symbol_code: str | None = None
 ) -> tuple[Line, str, int | None] | None:
@@ -111,8 +117,8 @@ def find_type_line(
     """
     cores = [(line, _TRAILING_JUNK.sub("", line.stripped)) for line in lines if line.stripped]
     upper = [(line, core) for line, core in cores if upper_ratio(core) >= 0.8]
-    for line, core in upper:
-        name = match_type_line(core)
+    for line in lines:
+        name = standalone_type(line)
         if name:
             return line, name, None
     symbol_name = name_for_code(symbol_code)

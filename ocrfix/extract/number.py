@@ -5,14 +5,16 @@ completed with the codes that stand alone on the next line ("QĐ-UBND"; a code r
 is dropped). A symbol that stops at its type code, which Decree 30 never lets stand without
 the issuer's code, goes on with a known code OCR cut off by a hyphen read as a dot or a
 speck ("80/2025/NQ. HĐND"); a number split by a space ("Số: 1 1654/VPCP-CN", where narrow
-digits meet) is joined. The search ends where the body begins ("Căn cứ", "Kính gửi"):
-numbers below are citations, and a symbol the header shows without its "Số" wins over them.
+digits meet) is joined. The search ends at the summary ("V/v"), the type line or where the
+body begins ("Căn cứ", "Kính gửi"): numbers below are citations, and a symbol the header
+shows without its "Số" wins over them.
 """
 
 from __future__ import annotations
 
 import regex
 
+from ocrfix.extract.doc_type import standalone_type
 from ocrfix.extract.found import Found, warning
 from ocrfix.extract.keywords import fold
 from ocrfix.extract.layout import Line, evidence
@@ -24,6 +26,7 @@ from ocrfix.extract.symbols import (
     lacks_issuer_code,
     normalize_symbol,
 )
+from ocrfix.extract.title import is_summary_line
 
 # "Số", "So", "S6", "$6", "5ố", and on scans "§ố", "S&", "_Số5331" (folded), with optional
 # colon, right before a digit.
@@ -83,9 +86,14 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
 
 
 def _above_body(lines: list[Line]) -> list[Line]:
-    """``lines`` up to the first one of the body."""
-    end = next((i for i, line in enumerate(lines) if _BODY_START.match(line.folded)), len(lines))
+    """``lines`` up to the summary ("V/v"), the type line or the first line of the body:
+    Decree 30 prints the number above them all."""
+    end = next((i for i, line in enumerate(lines) if _ends_number_zone(line)), len(lines))
     return lines[:end]
+
+
+def _ends_number_zone(line: Line) -> bool:
+    return bool(_BODY_START.match(line.folded) or is_summary_line(line) or standalone_type(line))
 
 
 def _cut_codes(

@@ -21,9 +21,14 @@ MAX_TITLE_LINES = 6
 MAX_SENTENCE_TITLE_LINE = 120  # a longer sentence-case line is body text
 
 
+def is_summary_line(line: Line) -> bool:
+    """Whether ``line`` starts a công văn's "V/v ..." summary."""
+    return bool(_SUMMARY.match(line.folded))
+
+
 def find_summary_line(header: list[Line]) -> Line | None:
     """The "V/v ..." line of a công văn, if the header has one."""
-    return next((line for line in header if _SUMMARY.match(line.folded)), None)
+    return next((line for line in header if is_summary_line(line)), None)
 
 
 def _is_sentence_case_title_line(text: str, collected: list[Line]) -> bool:

@@ -211,3 +211,12 @@ def test_code_one_slip_from_the_issuer_initials_and_a_known_code(make_doc):
     record = extract_record(text)
     assert record["number"] == "5331/CT-CS"
     assert any(w["code"] == "code_repaired" for w in record["warnings"])
+
+
+def test_citations_in_the_summary_or_the_title_are_not_the_number(make_doc):
+    summary = make_doc(
+        number="Số:", summary="V/v thực hiện Nghị định số 12/2025/NĐ-CP", type_line=None
+    )
+    assert extract_record(summary)["number"] is None
+    title = make_doc(number="", title=("SỬA ĐỔI QUYẾT ĐỊNH SỐ 7/2024/QĐ-UBND",))
+    assert extract_record(title)["number"] is None
