@@ -5,12 +5,15 @@ completed with the codes that stand alone on the next line ("QĐ-UBND"; a code r
 is dropped). A symbol that stops at its type code, which Decree 30 never lets stand without
 the issuer's code, goes on with a known code OCR cut off by a hyphen read as a dot or a
 speck ("80/2025/NQ. HĐND"); a number split by a space ("Số: 1 1654/VPCP-CN", where narrow
-digits meet) is joined. The search ends at the summary ("V/v"), the type line or where the
-body begins ("Căn cứ", "Kính gửi"): numbers below are citations, and a symbol the header
-shows without its "Số" wins over them.
+digits meet) is joined, and a slash lost before a known code put back ("2881QĐ-TTg"). The
+search ends at the summary ("V/v"), the type line or where the body begins ("Căn cứ",
+"Kính gửi"): numbers below are citations, and a symbol the header shows without its "Số"
+wins over them.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import regex
 
@@ -50,6 +53,10 @@ _CODE_LINE = regex.compile(rf"^[\W_]*(?P<codes>{_CODE}(?:-{_CODE})*)[\W_]*$")
 _SPLIT_DIGITS = regex.compile(
     r"(?<=[:;][ \t]*)(?P<lead>\d?1|\d) (?=(?:(?<=1 )\d|1)\d{0,5}[ \t]?[/⁄∕-])"
 )
+# "Sẽ 2881QĐ-TTg": the slash between the number and a known code lost
+_SLASH_LOST = regex.compile(
+    rf"(?P<digits>\d{{1,6}})(?P<codes>{_CODE}(?:-{_CODE})*)\b(?![/⁄∕])"
+)
 # the issuer's codes after a type code, cut off by a hyphen read as a dot, comma or speck
 _CUT_CODES = regex.compile(rf"[ \t.,_~–-]{{1,4}}(?P<codes>{_CODE}(?:-{_CODE})*)\b")
 NUMBER_DEPTH = 10  # issuer (≤ 4 lines), motto (2), then "Số"; deeper "số ..." are citations
@@ -63,26 +70,48 @@ def extract_number(header: list[Line], *, stripped: bool) -> Found:
         if _BODY.match(line.folded):
             continue
         text = _LOOKALIKE_NUMBER.sub(lambda m: m[1] + m[2].translate(_TO_DIGITS), line.text)
+        confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
         for match in _SO_PREFIX.finditer(fold(text)):
-            # on the rest of the line: a glued "Số73/TB-VP" fails SYMBOL's look-behind
-            rest = text[match.end() :]
-            split = _SPLIT_DIGITS.match(text, match.end())
-            symbol = SYMBOL.match(rest, split.end() - match.end() if split else 0)
-            if symbol:
-                confidence = 1.0 if text == line.text else 0.9  # a digit read as a letter
-                if _DANGLING.match(rest, symbol.end()):
-                    more = _continuation(header[index + 1 : index + 4])
-                else:
-                    more = _cut_codes(line, text, match.end(), symbol)
-                lead = split["lead"] if split else ""
-                start = split.start() if split else match.end() + symbol.start()
-                span = (start, match.end() + symbol.end())
-                return _found(line, lead + symbol.group(), span, stripped, confidence, more)
+            read = _after_so(line, text, match.end(), header[index + 1 : index + 4])
+            if read:
+                factor = confidence * read.factor
+                return _found(line, read.symbol, read.span, stripped, factor, read.more)
     for line in lines[:FALLBACK_DEPTH]:
         symbol = None if _BODY.match(line.folded) else SYMBOL.search(line.text)
         if symbol:
             return _found(line, symbol.group(), symbol.span(), stripped, 0.6)
     return Found(None, 0.0, None, [warning("number", "missing", "no 'Số:' line in the header")])
+
+
+class _Read(NamedTuple):
+    """A symbol as read after "Số": its text, columns, how sure, the codes it goes on with."""
+
+    symbol: str
+    span: tuple[int, int]
+    factor: float
+    more: tuple[Line, regex.Match] | None = None
+
+
+def _after_so(line: Line, text: str, offset: int, after: list[Line]) -> _Read | None:
+    """The symbol right after "Số" at column ``offset`` of ``text`` (``line`` with digits
+    OCR read as letters mapped back), or None."""
+    # on the rest of the line: a glued "Số73/TB-VP" fails SYMBOL's look-behind
+    rest = text[offset:]
+    split = _SPLIT_DIGITS.match(text, offset)
+    symbol = SYMBOL.match(rest, split.end() - offset if split else 0)
+    if symbol:
+        if _DANGLING.match(rest, symbol.end()):
+            more = _continuation(after)
+        else:
+            more = _cut_codes(line, text, offset, symbol)
+        lead = split["lead"] if split else ""
+        start = split.start() if split else offset + symbol.start()
+        return _Read(lead + symbol.group(), (start, offset + symbol.end()), 1.0, more)
+    glued = _SLASH_LOST.match(rest)
+    if glued and is_known_code(glued["codes"].split("-")[0]):
+        read = f"{glued['digits']}/{glued['codes']}"
+        return _Read(read, (offset, offset + glued.end()), 0.8)
+    return None
 
 
 def _above_body(lines: list[Line]) -> list[Line]:

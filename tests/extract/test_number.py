@@ -220,3 +220,8 @@ def test_citations_in_the_summary_or_the_title_are_not_the_number(make_doc):
     assert extract_record(summary)["number"] is None
     title = make_doc(number="", title=("SỬA ĐỔI QUYẾT ĐỊNH SỐ 7/2024/QĐ-UBND",))
     assert extract_record(title)["number"] is None
+
+
+def test_slash_lost_before_a_known_code(make_doc):
+    assert extract_record(make_doc(number="Sẽ 2881QĐ-TTg"))["number"] == "2881/QĐ-TTg"
+    assert extract_record(make_doc(number="Số5282XQZ"))["number"] is None  # no known code
