@@ -67,25 +67,27 @@ def _settle_year(number: Found, date: Found, references: list[dict]) -> tuple[Fo
     cited = _latest_cited_year(references)
     if cited == int(date.value[:4]):
         fixed = regex.sub(rf"/{year}/", f"/{cited}/", number.value, count=1)
-        return _amended(number, fixed, "number", "year from the date"), date
+        return _amended(number, fixed, "number", "year_repaired", "year from the date"), date
     if cited == year:
-        return number, _amended(date, f"{year}{date.value[4:]}", "issued_date", "year from number")
+        fixed = f"{year}{date.value[4:]}"
+        return number, _amended(date, fixed, "issued_date", "year_repaired", "year of the symbol")
     return number, date
 
 
-def _repaired_codes(number: Found, anchors: set[str]) -> Found:
-    """``number`` with a garbled code put right from the codes the header leads one to expect
-    (:func:`repair_codes`)."""
+def _codes_from_header(number: Found, issuer: Found, parent: Found, type_: Found) -> Found:
+    """``number`` with a garbled code put right from the codes the header leads one to expect:
+    the issuer's (and its parent's) initials and the type line's code (:func:`repair_codes`)."""
+    anchors = {initials(f.value) for f in (issuer, parent) if f.value}
+    anchors |= {type_.value} if type_.value else set()
     fixed = repair_codes(number.value, anchors) if number.value else None
     if not fixed:
         return number
-    note = warning("number", "code_repaired", f"read {number.value!r}; codes from the header")
-    return Found(fixed, number.confidence * 0.8, number.evidence, [*number.warnings, note])
+    return _amended(number, fixed, "number", "code_repaired", "codes from the header")
 
 
-def _amended(found: Found, value: str, field: str, why: str) -> Found:
-    """``found`` with ``value`` put in, less sure, and a ``year_repaired`` warning."""
-    note = warning(field, "year_repaired", f"read {found.value!r}; {why}")
+def _amended(found: Found, value: str, field: str, code: str, why: str) -> Found:
+    """``found`` with ``value`` put in, less sure, warned about with ``code``."""
+    note = warning(field, code, f"read {found.value!r}; {why}")
     return Found(value, found.confidence * 0.8, found.evidence, [*found.warnings, note])
 
 
@@ -117,12 +119,7 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
     if number.value and doc_type_code.value and type_line:
         fixed = reconcile_code(number.value, doc_type_code.value)
         if fixed:
-            note = warning(
-                "number", "code_repaired", f"read {number.value!r}; type code from title"
-            )
-            number = Found(
-                fixed, number.confidence * 0.8, number.evidence, [*number.warnings, note]
-            )
+            number = _amended(number, fixed, "number", "code_repaired", "type code from title")
             doc_type, doc_type_code = extract_doc_type(type_line, type_code(fixed), summary_line)
     references = extract_references(text, own_number=number.value)
     place, issued_date = extract_place_date(header, year_hint=_year_hint(number, references))
@@ -146,8 +143,7 @@ def extract_record(text: str, *, source: str | None = None, raw: str | None = No
         type_line and type_line[0].number,
     ]
     issuer, issuer_parent = extract_issuer(header, min((n for n in field_lines if n), default=15))
-    number = _repaired_codes(number, {initials(f.value) for f in (issuer, issuer_parent) if f.value}
-                             | {doc_type_code.value} - {None})
+    number = _codes_from_header(number, issuer, issuer_parent, doc_type_code)
     recipients = extract_recipients(lines)
     signer = extract_signer(lines, find_recipients_line(lines))
     if raw_lines is not None:
