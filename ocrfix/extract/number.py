@@ -133,7 +133,8 @@ def _cut_codes(
     if not lacks_issuer_code(normalize_symbol(symbol.group())):
         return None
     cut = _CUT_CODES.match(text, offset + symbol.end())
-    if cut and all(is_known_code(code) for code in cut["codes"].split("-")):
+    codes = normalize_symbol(cut["codes"]).split("-") if cut else []  # "HDND" → "HĐND"
+    if codes and all(is_known_code(code) for code in codes):
         return line, cut
     return None
 

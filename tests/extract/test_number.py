@@ -163,6 +163,8 @@ def test_type_code_cut_from_the_issuer_code_by_a_misread_hyphen(make_doc):
     # a complete symbol takes nothing more; an unknown word is no code
     assert extract_record(make_doc(number="Số: 12/QĐ-UBND. HĐND"))["number"] == "12/QĐ-UBND"
     assert extract_record(make_doc(number="Số: 12/QĐ. XYZQW"))["number"] == "12/QĐ"
+    stripped = strip_diacritics(make_doc(number="So: 55/2025/NQ HDND"))
+    assert extract_record(stripped)["number"] == "55/2025/NQ-HĐND"
 
 
 def test_header_symbol_without_so_beats_a_citation_in_the_body(make_doc):
