@@ -16,9 +16,9 @@ from functools import cache
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ocrfix.dictionaries import dictionary_path
 from ocrfix.extract.doc_type import CODE_TO_NAME
 from ocrfix.extract.keywords import fold
+from ocrfix.repair.protect import CodeBook
 
 _UPPER = "A-ZĐÐÂĂÊÔƠƯÁÀẢÃẠ"
 _SEG = rf"[{_UPPER}][\p{{L}}0-9.&]*"
@@ -77,14 +77,10 @@ MIN_CODE_COUNT = 20  # rarer codes of the lexicon are too often OCR or corpus no
 
 @cache
 def _lexicon() -> frozenset[str]:
-    """Codes seen in the corpus at least :data:`MIN_CODE_COUNT` times (``codes.tsv``)."""
-    codes = set(KNOWN_CODES)
-    with open(dictionary_path("codes.tsv"), encoding="utf-8") as handle:
-        for line in handle:
-            code, _, count = line.rstrip("\n").partition("\t")
-            if not code.startswith("#") and count.isdigit() and int(count) >= MIN_CODE_COUNT:
-                codes.add(code)
-    return frozenset(codes)
+    """Codes seen in the corpus at least :data:`MIN_CODE_COUNT` times (repair's code book,
+    ``dictionaries/codes.tsv``), and :data:`KNOWN_CODES`."""
+    counts = CodeBook.load().counts
+    return frozenset(KNOWN_CODES) | {c for c, n in counts.items() if n >= MIN_CODE_COUNT}
 
 
 def is_known_code(code: str) -> bool:
